@@ -1,0 +1,223 @@
+package arrivals;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Hands over each task's result the moment the task finishes: the Java counterpart of Python's
+ * {@code asyncio.as_completed}, with the input position, name and timing of every result attached.
+ *
+ * <pre>{@code
+ * List<Task<String>> tasks = List.of(
+ *     Task.of("slow", () -> { Thread.sleep(300); return "slow"; }),
+ *     Task.of("fast", () -> { Thread.sleep(100); return "fast"; }));
+ * try (var results = AsCompleted.of(tasks)) {
+ *     for (var done : results) {
+ *         System.out.println("Just received: " + done.value()); // "fast" first, then "slow"
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The tasks start when {@code of} is called, each on its own virtual thread unless {@link Options#executor}
+ * says otherwise. Iterating yields exactly one {@link Completion} per task, in the order the tasks finish;
+ * results that arrive while the consumer is busy are buffered, none is lost. Each arrival costs O(1): outcomes
+ * feed one queue.
+ *
+ * <h2>Failure, timeout, interrupt and cancel</h2>
+ * <ul>
+ *   <li>A task that throws is delivered as an {@link Outcome.Failure}; {@link Completion#value()} rethrows its
+ *       exception inside a {@link TaskFailedException}. With {@link Options#failFast}, the first failure also
+ *       cancels the unfinished tasks, which are then delivered as {@link Outcome.Cancelled}.</li>
+ *   <li>When {@link Options#timeout} expires, every unfinished task is cancelled (interrupted) and delivered as
+ *       {@link Outcome.TimedOut}, so no task is left running.</li>
+ *   <li>If the consuming thread is interrupted while waiting for the next result, the run is closed and the
+ *       iterator throws {@link CancellationException} with the {@link InterruptedException} as its cause; the
+ *       thread's interrupt status is set again.</li>
+ *   <li>{@link #close()} cancels every unfinished task and waits for it to stop (up to
+ *       {@link Options#stopGrace}). Leaving a try-with-resources block early therefore stops the rest, and so
+ *       does a short-circuiting terminal operation on {@link #stream()} such as {@code limit(3).toList()} or
+ *       {@code findFirst()}. Once every result has been handed over the run closes itself.</li>
+ * </ul>
+ *
+ * <h2>Contract for edge cases</h2>
+ * <ul>
+ *   <li>Empty input: the iteration is empty at once; nothing is started.</li>
+ *   <li>The same callable or future at several positions: each position is a separate task with its own
+ *       completion (a callable runs once per position).</li>
+ *   <li>A null list or a null element: {@link NullPointerException} naming the argument and position.</li>
+ *   <li>An {@code AsCompleted} can be iterated once; a second {@link #iterator()} (or {@code stream()}) throws
+ *       {@link IllegalStateException}, as does taking a result after {@link #close()}.</li>
+ * </ul>
+ *
+ * <p>One thread should consume the results; {@link #close()} may be called from any thread, any number of times.
+ *
+ * @param <T> the result type
+ */
+public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoCloseable {
+    private final Run<T> run;
+    private final RunListener listener;
+    private final AtomicBoolean iterated = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    private AsCompleted(Run<T> run, Options options) {
+        this.run = run;
+        this.listener = options.listener().orElse(null);
+        if (listener != null) {
+            listener.runStarted(run.info);
+        }
+        run.start();
+    }
+
+    /**
+     * Starts {@code tasks}, each on a new virtual thread, and returns their completions in finishing order.
+     *
+     * @throws NullPointerException if {@code tasks} or one of its elements is null
+     */
+    public static <T> AsCompleted<T> of(List<? extends Callable<? extends T>> tasks) {
+        return of(tasks, Options.defaults());
+    }
+
+    /**
+     * Starts {@code tasks} under {@code options} and returns their completions in finishing order.
+     *
+     * @throws NullPointerException if an argument or an element of {@code tasks} is null
+     */
+    public static <T> AsCompleted<T> of(List<? extends Callable<? extends T>> tasks, Options options) {
+        return new AsCompleted<>(Run.ofCallables("as-completed", tasks, options, options.failFast()), options);
+    }
+
+    /**
+     * Observes futures that are already running (timer-driven or asynchronous I/O) and returns their completions
+     * in finishing order. No thread waits per future. Cancelling, on timeout, fail-fast or close, calls
+     * {@code future.cancel(true)}.
+     *
+     * @throws NullPointerException if {@code futures} or one of its elements is null
+     */
+    public static <T> AsCompleted<T> ofFutures(Collection<? extends CompletableFuture<? extends T>> futures) {
+        return ofFutures(futures, Options.defaults());
+    }
+
+    /**
+     * Like {@link #ofFutures(Collection)}, under {@code options}.
+     *
+     * @throws IllegalArgumentException if {@code options} sets a concurrency limit or an executor, which can't
+     *                                  apply to work that is already running
+     */
+    public static <T> AsCompleted<T> ofFutures(Collection<? extends CompletableFuture<? extends T>> futures,
+                                               Options options) {
+        return new AsCompleted<>(Run.ofFutures("as-completed", futures, options, options.failFast()), options);
+    }
+
+    /** How many tasks this run has. */
+    public int size() {
+        return run.size();
+    }
+
+    /** Identifies this run (its id, start time and size). */
+    public RunInfo info() {
+        return run.info;
+    }
+
+    /**
+     * Returns the one iterator over this run's completions.
+     *
+     * @throws IllegalStateException if called a second time, or after {@link #close()}
+     */
+    @Override
+    public Iterator<Completion<T>> iterator() {
+        if (run.isClosed()) {
+            throw new IllegalStateException("this AsCompleted is closed; its results can no longer be taken");
+        }
+        if (!iterated.compareAndSet(false, true)) {
+            throw new IllegalStateException(
+                    "an AsCompleted can be iterated only once: its results are handed over as they arrive");
+        }
+        return new Arrivals();
+    }
+
+    /**
+     * The completions as a sequential stream. A terminal operation closes this run when it returns, so
+     * {@code stream().limit(k)} or {@code findFirst()} cancels the tasks not yet received. Operations that leave
+     * the stream open ({@code iterator()}, {@code spliterator()}, or conversion to a primitive stream) don't;
+     * use try-with-resources on the {@code AsCompleted} for those.
+     *
+     * @throws IllegalStateException as {@link #iterator()} does
+     */
+    public Stream<Completion<T>> stream() {
+        Spliterator<Completion<T>> spliterator =
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
+        return ClosingStream.of(StreamSupport.stream(spliterator, false), this::close);
+    }
+
+    /**
+     * Input positions of cancelled tasks that ignored their interrupt and were still running when
+     * {@link #close()} stopped waiting for them; empty before close and in every well-behaved run.
+     */
+    public List<Integer> stillRunning() {
+        return run.stillRunning();
+    }
+
+    /**
+     * Cancels every task not yet finished, waits for them to stop (at most {@link Options#stopGrace}), and
+     * releases the deadline timer. Completions not yet taken are discarded. Safe to call more than once and
+     * from any thread.
+     */
+    @Override
+    public void close() {
+        List<Integer> still = run.close();
+        if (listener != null && ended.compareAndSet(false, true)) {
+            listener.runEnded(run.info, still);
+        }
+    }
+
+    private final class Arrivals implements Iterator<Completion<T>> {
+        @Override
+        public boolean hasNext() {
+            if (run.isClosed()) {
+                return false;
+            }
+            if (run.exhausted()) {
+                close(); // everything was handed over: join the finished threads and end the run
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public Completion<T> next() {
+            if (run.isClosed()) {
+                throw new IllegalStateException("this AsCompleted is closed; its results can no longer be taken");
+            }
+            if (run.exhausted()) {
+                throw new NoSuchElementException("all " + run.size() + " completions have been delivered");
+            }
+            try {
+                Completion<T> completion = run.take();
+                if (listener != null) {
+                    listener.delivered(run.info, completion);
+                }
+                return completion;
+            } catch (InterruptedException e) {
+                close();
+                Thread.currentThread().interrupt();
+                CancellationException stop =
+                        new CancellationException("interrupted while waiting for the next completion");
+                stop.initCause(e);
+                throw stop;
+            } catch (RuntimeException | Error e) { // a throwing progress callback or listener
+                close();
+                throw e;
+            }
+        }
+    }
+}

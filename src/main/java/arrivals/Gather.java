@@ -1,0 +1,140 @@
+package arrivals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Runs tasks concurrently and waits for all of them: the Java counterpart of Python's {@code asyncio.gather}.
+ * Results come back in input order, however the tasks were ordered in time.
+ *
+ * <pre>{@code
+ * List<Callable<String>> tasks = List.of(
+ *     () -> { Thread.sleep(300); return "first"; },
+ *     () -> { Thread.sleep(100); return "second"; });
+ * List<String> all = Gather.all(tasks);            // [first, second], after about 300 ms
+ * List<Outcome<String>> each = Gather.settled(tasks); // never throws because a task failed
+ * }</pre>
+ *
+ * <p>Each task runs on its own virtual thread unless {@link Options#executor} says otherwise.
+ *
+ * <h2>Failure, timeout, interrupt and cancel</h2>
+ * <ul>
+ *   <li>{@link #all} fails fast: the first task to throw cancels (interrupts) the others, the call waits until
+ *       they have stopped, then throws {@link TaskFailedException} whose cause is that task's own exception and
+ *       whose {@code index()} says which task it was.</li>
+ *   <li>{@link #settled} never throws because of a task: each position holds its {@link Outcome}.</li>
+ *   <li>With {@link Options#timeout}, tasks still running when it expires are cancelled; {@code all} then throws
+ *       {@link DeadlineExceededException} listing them, and {@code settled} reports them as
+ *       {@link Outcome.TimedOut}.</li>
+ *   <li>If the calling thread is interrupted while waiting, every task is cancelled and waited for, and
+ *       {@link InterruptedException} is thrown.</li>
+ * </ul>
+ *
+ * <p>Empty input returns an empty list at once. The same callable at two positions runs twice. A null list or
+ * element throws {@link NullPointerException} naming it. Tasks that ignore interrupts are waited for at most
+ * {@link Options#stopGrace}; a {@link RunListener} is told which ones were still running.
+ */
+public final class Gather {
+    private Gather() {
+    }
+
+    /**
+     * Runs {@code tasks} and returns their results in input order.
+     *
+     * @return an unmodifiable list; it holds null where a task returned null
+     * @throws TaskFailedException  if a task threw (the first one to do so; the others were cancelled)
+     * @throws InterruptedException if the calling thread was interrupted while waiting
+     * @throws NullPointerException if {@code tasks} or one of its elements is null
+     */
+    public static <T> List<T> all(List<? extends Callable<? extends T>> tasks) throws InterruptedException {
+        return all(tasks, Options.defaults());
+    }
+
+    /**
+     * Like {@link #all(List)}, under {@code options} ({@code failFast} is always on here).
+     *
+     * @throws DeadlineExceededException if the timeout expired before every task finished
+     */
+    public static <T> List<T> all(List<? extends Callable<? extends T>> tasks, Options options)
+            throws InterruptedException {
+        Run<T> run = Run.ofCallables("gather", tasks, options, true);
+        runToEnd(run, options);
+        Slot<T> failed = run.firstFailure();
+        if (failed != null) {
+            throw new TaskFailedException(failed.index, failed.name,
+                    ((Outcome.Failure<T>) failed.outcome()).exception());
+        }
+        List<T> values = new ArrayList<>(run.size());
+        List<Integer> timedOut = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            switch (run.outcomeAt(i)) {
+                case Outcome.Success<T> s -> values.add(s.value());
+                case Outcome.TimedOut<T> t -> timedOut.add(i);
+                case Outcome.Cancelled<T> c -> throw new CancellationException(Completion.label(i, null) + " was cancelled");
+                case Outcome.Failure<T> f -> throw new AssertionError("failures are reported above");
+            }
+        }
+        if (!timedOut.isEmpty()) {
+            throw new DeadlineExceededException(run.timeout(), timedOut);
+        }
+        return Collections.unmodifiableList(values);
+    }
+
+    /**
+     * Runs {@code tasks} and returns how each one ended, in input order: the counterpart of
+     * {@code asyncio.gather(..., return_exceptions=True)} and {@code Promise.allSettled}.
+     *
+     * @throws InterruptedException if the calling thread was interrupted while waiting
+     * @throws NullPointerException if {@code tasks} or one of its elements is null
+     */
+    public static <T> List<Outcome<T>> settled(List<? extends Callable<? extends T>> tasks)
+            throws InterruptedException {
+        return settled(tasks, Options.defaults());
+    }
+
+    /** Like {@link #settled(List)}, under {@code options} ({@code failFast} is always off here). */
+    public static <T> List<Outcome<T>> settled(List<? extends Callable<? extends T>> tasks, Options options)
+            throws InterruptedException {
+        Run<T> run = Run.ofCallables("gather", tasks, options, false);
+        runToEnd(run, options);
+        @SuppressWarnings("unchecked")
+        Outcome<T>[] outcomes = new Outcome[run.size()];
+        Arrays.setAll(outcomes, run::outcomeAt);
+        return List.of(outcomes);
+    }
+
+    /**
+     * Starts the run, waits for every outcome, stops every thread, and only then reports the results to the
+     * listener: all at once and in input order, because that is when gather's caller receives them.
+     */
+    private static <T> void runToEnd(Run<T> run, Options options) throws InterruptedException {
+        RunListener listener = options.listener().orElse(null);
+        if (listener != null) {
+            listener.runStarted(run.info);
+        }
+        List<Completion<T>> byIndex = new ArrayList<>(Collections.nCopies(run.size(), null));
+        try {
+            run.start();
+            while (!run.exhausted()) {
+                Completion<T> completion = run.take();
+                byIndex.set(completion.index(), completion);
+            }
+            run.close();
+            if (listener != null) {
+                long received = run.clock();
+                for (int i = 0; i < byIndex.size(); i++) {
+                    listener.delivered(run.info, byIndex.get(i).receivedAs(i, received));
+                }
+            }
+        } finally {
+            List<Integer> still = run.close(); // a no-op after the normal path; cancels and waits after an interrupt or error
+            if (listener != null) {
+                listener.runEnded(run.info, still);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package arrivals;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One input position of a run. Its outcome is settled exactly once, by whoever gets there first: the task
+ * itself, or a cancellation (fail-fast, deadline, close). Settling hands the slot to the run's arrival queue,
+ * which is what makes each task delivered exactly once.
+ */
+abstract class Slot<T> {
+    private static final VarHandle OUTCOME;
+
+    static {
+        try {
+            OUTCOME = MethodHandles.lookup().findVarHandle(Slot.class, "outcome", Outcome.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final int index;
+    final String name;
+    final Run<T> run;
+    private volatile Outcome<T> outcome;
+    /** Nanoseconds from the run's origin; -1 until the task starts. */
+    volatile long startedNanos = -1;
+    /** Written before the slot is queued, so the consumer (which takes it from the queue) sees it. */
+    long finishedNanos;
+
+    Slot(int index, String name, Run<T> run) {
+        this.index = index;
+        this.name = name;
+        this.run = run;
+    }
+
+    /** Records {@code result} if nothing was recorded yet; returns whether this call won. */
+    final boolean settle(Outcome<T> result) {
+        if (!OUTCOME.compareAndSet(this, null, result)) {
+            return false;
+        }
+        finishedNanos = run.clock();
+        run.onSettled(this);
+        return true;
+    }
+
+    final boolean isSettled() {
+        return outcome != null;
+    }
+
+    final Outcome<T> outcome() {
+        return outcome;
+    }
+
+    /** Settles with {@code reason} if still open, then stops the work behind the slot. */
+    abstract void cancel(Outcome<T> reason);
+
+    /** Whether a thread is still inside this slot's task (only callables have one). */
+    abstract boolean isRunning();
+}
