@@ -1,0 +1,150 @@
+package arrivals.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The course's conventions, checked on every notebook: numbered names, navigation links, learning goals, the
+ * jar loaded first, a summary and self-checking exercises with a solution notebook. (Whether the cells run is
+ * the notebook engine's test; this one checks the shape.)
+ */
+class CourseStructureTest {
+    private static final Path NOTEBOOKS = Path.of("notebooks");
+    private static final Pattern NAME = Pattern.compile("(\\d\\d)-[a-z0-9-]+\\.ipynb");
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)#]+\\.ipynb)\\)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<Path> lessons() throws IOException {
+        try (Stream<Path> files = Files.list(NOTEBOOKS)) {
+            return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+    }
+
+    private static List<String> cellTexts(JsonNode notebook, String type) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode cell : notebook.path("cells")) {
+            if (cell.path("cell_type").asText().equals(type)) {
+                StringBuilder text = new StringBuilder();
+                cell.path("source").forEach(line -> text.append(line.asText()));
+                texts.add(text.toString());
+            }
+        }
+        return texts;
+    }
+
+    @Test
+    void lessonsAreNumberedWithoutGapsFromTheIndex() throws IOException {
+        List<Path> lessons = lessons();
+        assertFalse(lessons.isEmpty(), "no notebooks under " + NOTEBOOKS.toAbsolutePath());
+        assertEquals("00-index.ipynb", lessons.get(0).getFileName().toString());
+        for (int i = 0; i < lessons.size(); i++) {
+            Matcher m = NAME.matcher(lessons.get(i).getFileName().toString());
+            assertTrue(m.matches(), lessons.get(i) + " is not named NN-lower-case-title.ipynb");
+            assertEquals(i, Integer.parseInt(m.group(1)), "numbering has a gap or a duplicate at " + lessons.get(i));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLessonFollowsTheCourseConventions() throws IOException {
+        List<Path> lessons = lessons();
+        return lessons.stream().map(lesson -> DynamicTest.dynamicTest(lesson.getFileName().toString(), () -> {
+            int i = lessons.indexOf(lesson);
+            JsonNode notebook = JSON.readTree(lesson.toFile());
+            List<String> markdown = cellTexts(notebook, "markdown");
+            List<String> code = cellTexts(notebook, "code");
+            String first = markdown.get(0);
+            String last = markdown.get(markdown.size() - 1);
+            List<String> expectedLinks = new ArrayList<>();
+            if (i > 0) {
+                expectedLinks.add(lessons.get(i - 1).getFileName().toString());
+                expectedLinks.add("00-index.ipynb");
+            }
+            if (i + 1 < lessons.size()) {
+                expectedLinks.add(lessons.get(i + 1).getFileName().toString());
+            }
+            for (String target : expectedLinks) {
+                assertTrue(first.contains("](" + target + ")"), "top navigation lacks a link to " + target);
+                assertTrue(last.contains("](" + target + ")"), "bottom navigation lacks a link to " + target);
+            }
+            assertTrue(code.get(0).startsWith("%classpath ../target/arrivals.jar"),
+                    "the first code cell must load the jar with %classpath ../target/arrivals.jar");
+            String all = String.join("\n", markdown);
+            if (i > 0) {
+                assertTrue(all.contains("## Learning goals"), "no '## Learning goals' section");
+                assertTrue(all.contains("## Summary"), "no '## Summary' section");
+                assertTrue(all.contains("## Exercises"), "no '## Exercises' section");
+                assertExercisesAreSelfChecking(notebook);
+                String solution = lesson.getFileName().toString().replace(".ipynb", "-solutions.ipynb");
+                assertTrue(Files.exists(NOTEBOOKS.resolve("solutions").resolve(solution)),
+                        "no solution notebook solutions/" + solution);
+            }
+            assertLinksResolve(lesson, all);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> solutionsLoadTheJarFromTheirFolderAndRunEveryCell() throws IOException {
+        Path dir = NOTEBOOKS.resolve("solutions");
+        if (!Files.isDirectory(dir)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList().stream()
+                    .map(solution -> DynamicTest.dynamicTest(solution.getFileName().toString(), () -> {
+                        String lesson = solution.getFileName().toString().replace("-solutions.ipynb", ".ipynb");
+                        assertTrue(Files.exists(NOTEBOOKS.resolve(lesson)), "no lesson " + lesson + " for this solution");
+                        JsonNode notebook = JSON.readTree(solution.toFile());
+                        assertTrue(cellTexts(notebook, "code").get(0).startsWith("%classpath ../../target/arrivals.jar"),
+                                "a solution must load the jar with %classpath ../../target/arrivals.jar");
+                        for (JsonNode cell : notebook.path("cells")) {
+                            if (cell.path("metadata").path("tags").toString().contains("skip-execution")) {
+                                fail("a solution must run every cell, so that CI executes its checks");
+                            }
+                        }
+                        assertLinksResolve(solution, String.join("\n", cellTexts(notebook, "markdown")));
+                    }));
+        }
+    }
+
+    /** Every exercise cell a student fills in is skipped headless, and a check cell follows it. */
+    private static void assertExercisesAreSelfChecking(JsonNode notebook) {
+        int stubs = 0;
+        int checks = 0;
+        for (JsonNode cell : notebook.path("cells")) {
+            boolean skipped = cell.path("metadata").path("tags").toString().contains("skip-execution");
+            StringBuilder text = new StringBuilder();
+            cell.path("source").forEach(line -> text.append(line.asText()));
+            if (skipped && text.toString().contains("TODO")) {
+                stubs++;
+            } else if (skipped && text.toString().contains("Check.")) {
+                checks++;
+            }
+        }
+        assertTrue(stubs >= 2 && stubs <= 4, "expected 2 to 4 exercise stubs (skip-execution cells with a TODO), found " + stubs);
+        assertTrue(checks >= stubs, "each exercise stub needs a check cell using Check; found " + checks + " for " + stubs);
+    }
+
+    private static void assertLinksResolve(Path from, String markdown) {
+        Matcher m = LINK.matcher(markdown);
+        while (m.find()) {
+            Path target = from.getParent().resolve(m.group(1)).normalize();
+            assertTrue(Files.exists(target), "broken link to " + m.group(1));
+        }
+    }
+}
