@@ -180,7 +180,9 @@ public final class Fetcher {
 
     /**
      * Timer-driven fetches from {@code "API 1"} to {@code "API <count>"}, all started now, position {@code i}
-     * due {@code delays.get(i)} (scaled) from this one moment: equal delays complete in position order.
+     * due {@code delays.get(i)} (scaled) from this one moment: equal delays complete in position order. Hand
+     * the list to {@code AsCompleted.ofFutures} right away: futures already complete when it starts watching
+     * can only be handed over in list order.
      *
      * @throws IllegalArgumentException  if {@code count} is negative
      * @throws IndexOutOfBoundsException if {@code delays} holds fewer than {@code count} fixed delays

@@ -69,8 +69,10 @@ class FetcherTest {
 
     @Test
     void timerFuturesCompleteByDelayAndEqualDelaysInCreationOrder() {
-        // Equal delays are due at exactly the same moment; only the timer's ordering separates them.
-        Delays delays = Delays.ofMillis(60, 30, 30, 30, 0, 60, 30);
+        // Equal delays are due at exactly the same moment; only the timer's ordering separates them. Delays are
+        // long enough that AsCompleted is watching before any but the instant one completes (futures that are
+        // already complete when it starts watching are handed over in list order).
+        Delays delays = Delays.ofMillis(500, 250, 250, 250, 0, 500, 250);
         List<CompletableFuture<String>> futures = Fetcher.scaled(1).quiet().futures(7, delays);
         List<Integer> order = new ArrayList<>();
         try (var results = AsCompleted.ofFutures(futures)) {
