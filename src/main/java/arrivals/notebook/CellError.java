@@ -6,6 +6,12 @@ import java.util.List;
  * An error a cell raised, in the shape of an nbformat {@code error} output, plus where in the cell
  * it happened so a failure report can quote the line.
  *
+ * <pre>{@code
+ * CellError error = run.cells().get(2).error();   // null when the cell raised nothing
+ * System.out.println(error.summary() + " at cell line " + error.line() + ": " + error.sourceLine());
+ * error.traceback().forEach(System.out::println);
+ * }</pre>
+ *
  * @param ename      the error's name: the exception class, or {@code CompilationException},
  *                   {@code CellTimeoutException}, {@code UnsupportedMagicException}, ...
  * @param evalue     the message

@@ -220,7 +220,8 @@ final class CellErrors {
         return " ".repeat(column) + "^".repeat(width);
     }
 
-    private static String seconds(Duration limit) {
+    /** "120 s" or "1.5 s". */
+    static String seconds(Duration limit) {
         long millis = limit.toMillis();
         return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }

@@ -3,6 +3,13 @@ package arrivals.notebook;
 /**
  * How one code cell fared in a {@link NotebookRun}.
  *
+ * <pre>{@code
+ * for (CellReport cell : run.ranCells()) {
+ *     System.out.printf("cell %d: %s, %d ms in its code, %d ms in the engine%n", cell.cellNumber(),
+ *             cell.status(), cell.userNanos() / 1_000_000, cell.engineNanos() / 1_000_000);
+ * }
+ * }</pre>
+ *
  * @param cellNumber     1-based position of the cell in the notebook
  * @param executionCount the cell's {@code In [n]} number, or 0 if it did not run
  * @param status         what happened

@@ -74,8 +74,14 @@ public final class CourseMain {
         NotebookExecutor executor = NotebookExecutor.withTimeout(options.timeout());
         RunSummary summary = new RunSummary(out);
         out.println("Running " + notebooks.size() + " notebook(s) headlessly (JShell on Java " + Runtime.version()
-                + ", per-cell timeout " + RunSummary.seconds(options.timeout().toNanos()) + "), writing to "
+                + ", per-cell timeout " + CellErrors.seconds(options.timeout()) + "), writing to "
                 + display(outDir, workingDir));
+        try {
+            summary.engineStarted(NotebookExecutor.warmUp());
+        } catch (RuntimeException e) {
+            err.println("CourseMain: the notebook engine cannot start: " + e.getMessage());
+            return 2;
+        }
         for (Found found : notebooks) {
             String name = display(found.file(), workingDir);
             NotebookRun run;
@@ -110,7 +116,9 @@ public final class CourseMain {
             } else if (Files.isRegularFile(path) && input.endsWith(".ipynb")) {
                 found.putIfAbsent(path, new Found(path, relativeOut(path, null, notebooksRoot)));
             } else if (!inputs.isEmpty()) {
-                throw new IllegalArgumentException(input + " is neither a notebook (.ipynb) nor a folder");
+                throw new IllegalArgumentException(Files.exists(path)
+                        ? input + " is neither a notebook (.ipynb) nor a folder"
+                        : input + " does not exist (looked for " + path + ")");
             }
         }
         return new ArrayList<>(found.values());

@@ -74,6 +74,17 @@ public final class NotebookExecutor {
         return timeout;
     }
 
+    /**
+     * Starts and closes one throw-away session, and returns how long starting it took. The first
+     * JShell of a JVM loads and warms up javac; doing that once up front keeps it out of the first
+     * notebook's timings.
+     */
+    public static Duration warmUp() {
+        long start = System.nanoTime();
+        JShellSession.start().close();
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** Reads and executes the notebook at {@code file}; its folder is the base of {@code %classpath}. */
     public NotebookRun execute(Path file) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
@@ -104,6 +115,7 @@ public final class NotebookExecutor {
                     if (!cell.isCode()) {
                         continue;
                     }
+                    currentCell = cell.number();
                     String source = cell.source();
                     if (failure != null || cell.hasTag(NotebookCell.SKIP_EXECUTION) || source.isBlank()) {
                         reports.add(new CellReport(cell.number(), 0, CellReport.Status.NOT_RUN, null, 0, 0));
@@ -111,7 +123,6 @@ public final class NotebookExecutor {
                         continue;
                     }
                     count++;
-                    currentCell = cell.number();
                     CellRunner.CellRun run = runner.run(cell.number(), source, count);
                     CellReport report = report(cell, count, run);
                     reports.add(report);
@@ -121,6 +132,8 @@ public final class NotebookExecutor {
                     }
                 }
             }
+        } catch (NotebookFormatException e) {
+            failure = new CellFailure(notebook.name(), currentCell, 0, 0, "", e.getMessage());
         } catch (RuntimeException e) {
             // An engine fault, not a cell error: report it in one line, like any other failure.
             failure = new CellFailure(notebook.name(), currentCell, 0, 0, "",

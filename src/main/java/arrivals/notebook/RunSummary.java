@@ -2,6 +2,8 @@ package arrivals.notebook;
 
 import java.io.PrintStream;
 import java.nio.charset.CharsetEncoder;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ final class RunSummary {
     private final String fail;
     private final List<String> failures = new ArrayList<>();
     private final List<Long> startups = new ArrayList<>();
+    private long engineStartup;
     private int notebooks;
     private int cells;
     private long totalNanos;
@@ -30,6 +33,16 @@ final class RunSummary {
         boolean unicode = encoder.canEncode("\u2713\u2717");
         this.pass = unicode ? "\u2713" : "OK  ";
         this.fail = unicode ? "\u2717" : "FAIL";
+    }
+
+    /** Prints the engine's own start-up: the first JShell session of the JVM. */
+    void engineStarted(Duration firstSession) {
+        engineStartup = firstSession.toNanos();
+        String jvm = ProcessHandle.current().info().startInstant()
+                .map(start -> ", " + millis(Duration.between(start, Instant.now()).toNanos()) + " after the JVM started")
+                .orElse("");
+        out.println("Engine start-up: first JShell session in " + millis(engineStartup)
+                + " (loads and warms up javac)" + jvm);
     }
 
     void add(String name, NotebookRun run) {
@@ -63,13 +76,9 @@ final class RunSummary {
     void printTotals() {
         out.println();
         if (!startups.isEmpty()) {
-            long first = startups.get(0);
-            String later = startups.size() > 1
-                    ? String.format(Locale.ROOT, ", later sessions %s on average",
-                            millis(startups.subList(1, startups.size()).stream().mapToLong(Long::longValue).sum()
-                                    / (startups.size() - 1)))
-                    : "";
-            out.println("JShell start-up: first session " + millis(first) + " (loads and warms up javac)" + later);
+            long mean = startups.stream().mapToLong(Long::longValue).sum() / startups.size();
+            out.println("JShell start-up: engine " + millis(engineStartup) + " (first session), then "
+                    + millis(mean) + " per notebook on average (a fresh session each)");
         }
         if (cells > 0) {
             out.printf(Locale.ROOT, "Per cell (%d run): user code %s on average, engine overhead %s on average%n",
