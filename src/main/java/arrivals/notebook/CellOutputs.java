@@ -18,7 +18,12 @@ import java.util.List;
  */
 final class CellOutputs {
 
+    /** Printed text kept per cell; a runaway print loop must not exhaust the heap before its timeout. */
+    static final int MAX_STREAM_BYTES = 10 * 1024 * 1024;
+
     private final List<Object> items = new ArrayList<>();
+    private long streamBytes;
+    private boolean truncated;
 
     /** One display, updatable in place. */
     static final class Display {
@@ -40,8 +45,23 @@ final class CellOutputs {
     private record Stream(String name, ByteArrayOutputStream bytes) {
     }
 
-    /** Appends bytes printed to {@code stdout} or {@code stderr}. */
+    /** Appends bytes printed to {@code stdout} or {@code stderr}; beyond the cap, notes the cut once. */
     synchronized void appendStream(String name, byte[] buffer, int offset, int length) {
+        if (truncated) {
+            return;
+        }
+        if (streamBytes + length > MAX_STREAM_BYTES) {
+            truncated = true;
+            byte[] note = ("\n[output truncated: the cell printed more than " + MAX_STREAM_BYTES / (1024 * 1024)
+                    + " MB]\n").getBytes(StandardCharsets.UTF_8);
+            append("stderr", note, 0, note.length);
+            return;
+        }
+        streamBytes += length;
+        append(name, buffer, offset, length);
+    }
+
+    private void append(String name, byte[] buffer, int offset, int length) {
         if (!items.isEmpty() && items.get(items.size() - 1) instanceof Stream last && last.name().equals(name)) {
             last.bytes().write(buffer, offset, length);
             return;

@@ -41,7 +41,16 @@ public final class CourseMain {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        PrintStream err = System.err;
+        Thread guard = new Thread(() -> {
+            // Cells run in this JVM, so a cell calling System.exit would end the run early with
+            // whatever status it chose; a run cut short must never look like a success.
+            err.println("CourseMain: stopped before all notebooks ran (interrupted, or a cell called System.exit)");
+            Runtime.getRuntime().halt(1);
+        }, "course-exit-guard");
+        Runtime.getRuntime().addShutdownHook(guard);
         int status = run(args, Path.of("").toAbsolutePath(), System.out, System.err);
+        Runtime.getRuntime().removeShutdownHook(guard);
         // Cells may leave non-daemon threads (an executor nobody shut down); they must not hang us.
         System.exit(status);
     }

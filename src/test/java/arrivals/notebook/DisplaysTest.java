@@ -66,6 +66,20 @@ class DisplaysTest {
     }
 
     @Test
+    void printedOutputIsCappedPerCell() {
+        CellOutputs cell = new CellOutputs();
+        byte[] line = "x\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i <= CellOutputs.MAX_STREAM_BYTES / line.length; i++) {
+            cell.appendStream("stdout", line, 0, line.length);
+        }
+        ArrayNode outputs = cell.toJson();
+        assertEquals(2, outputs.size());
+        String kept = JupyterJson.joinMultiline(outputs.get(0).path("text"));
+        assertTrue(kept.length() <= CellOutputs.MAX_STREAM_BYTES, "kept " + kept.length());
+        assertTrue(JupyterJson.joinMultiline(outputs.get(1).path("text")).contains("[output truncated"));
+    }
+
+    @Test
     void notebookFunctionsNeedARunningNotebook() {
         IllegalStateException outside = assertThrows(IllegalStateException.class,
                 () -> NotebookFunctions.display("x"));

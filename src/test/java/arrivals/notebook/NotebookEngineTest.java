@@ -78,6 +78,14 @@ class NotebookEngineTest {
     }
 
     @Test
+    void anImageValueIsShownAsPng() throws IOException {
+        List<JsonNode> outputs = outputs(run, "image-value");
+        assertEquals(1, outputs.size(), outputs::toString);
+        assertEquals("execute_result", outputs.get(0).path("output_type").asText());
+        assertEquals(8, decodePng(outputs.get(0)).getWidth());
+    }
+
+    @Test
     void updateDisplayReplacesTheEarlierOutputInPlace() {
         JsonNode progress = outputsOfType(run, "displays", "display_data").get(3);
         assertEquals("step 2 of 2", text(progress.path("data").path("text/plain")));
