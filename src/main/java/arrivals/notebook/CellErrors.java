@@ -105,7 +105,10 @@ final class CellErrors {
                 + line + ":");
         traceback.add("    " + lines.line(line));
         if (timeout.stillRunning()) {
-            traceback.add("Its thread did not stop (a loop in library code?) and is left running in the background.");
+            traceback.add(timeout.stopSupported()
+                    ? "Its thread did not stop (a loop in library code?) and is left running in the background."
+                    : "Its thread ignored the interrupt and is left running in the background "
+                            + "(this JDK's JShell offers no other way to stop it).");
         }
         traceback.add("Raise the limit with --timeout SECONDS or -Darrivals.notebook.timeout=SECONDS.");
         return new CellError(TIMEOUT, message, traceback, line, lines.line(line).strip());

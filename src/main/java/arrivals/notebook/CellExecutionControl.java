@@ -117,6 +117,12 @@ final class CellExecutionControl extends LocalExecutionControl {
                 timeout = new Timeout(!stopThread(thread, flag), flag != null);
                 throw new UserException("the cell ran out of time", TIMEOUT_MARKER, new StackTraceElement[0]);
             }
+        } catch (InterruptedException e) {
+            // Someone interrupted the engine itself: stop the cell too, and let the caller see it.
+            stopThread(thread, flag);
+            Thread.currentThread().interrupt();
+            throw new UserException("the notebook engine was interrupted", InterruptedException.class.getName(),
+                    new StackTraceElement[0]);
         } finally {
             running = null;
             userNanos += System.nanoTime() - start;
