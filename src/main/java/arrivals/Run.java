@@ -41,6 +41,7 @@ final class Run<T> {
     private final Duration timeout;
     private final Duration stopGrace;
     private final LinkedTransferQueue<Slot<T>> arrivals = new LinkedTransferQueue<>();
+    private final ReentrantLock arrivalLock = new ReentrantLock();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextLaunch = new AtomicInteger();
     private final AtomicInteger pendingLaunches = new AtomicInteger();
@@ -201,7 +202,15 @@ final class Run<T> {
 
     /** Called exactly once per slot, by whichever thread settled it. */
     void onSettled(Slot<T> slot) {
-        arrivals.add(slot);
+        // Stamp and queue as one step, so arrival order and finished() agree exactly: stamped outside the lock,
+        // a thread paused between the two steps would deliver its result after one that finished later.
+        arrivalLock.lock();
+        try {
+            slot.finishedNanos = clock();
+            arrivals.add(slot);
+        } finally {
+            arrivalLock.unlock();
+        }
         if (slot.outcome() instanceof Outcome.Failure<T> && firstFailure.compareAndSet(null, slot) && failFast) {
             cancelAll(cancelled);
         } else if (maxConcurrency != Integer.MAX_VALUE && slot.isRunning() && !stopping) {

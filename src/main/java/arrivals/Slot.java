@@ -39,8 +39,7 @@ abstract class Slot<T> {
         if (!OUTCOME.compareAndSet(this, null, result)) {
             return false;
         }
-        finishedNanos = run.clock();
-        run.onSettled(this);
+        run.onSettled(this); // stamps finishedNanos as it queues the slot
         return true;
     }
 
