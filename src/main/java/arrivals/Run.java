@@ -43,6 +43,7 @@ final class Run<T> {
     private final LinkedTransferQueue<Slot<T>> arrivals = new LinkedTransferQueue<>();
     private final ReentrantLock arrivalLock = new ReentrantLock();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Thread> lastExited = new AtomicReference<>();
     private final AtomicInteger nextLaunch = new AtomicInteger();
     private final AtomicInteger pendingLaunches = new AtomicInteger();
     private final AtomicInteger inside = new AtomicInteger();
@@ -175,11 +176,25 @@ final class Run<T> {
             try {
                 body.run();
             } finally {
-                threads.remove(Thread.currentThread());
+                exiting();
             }
         });
         threads.add(thread);
         thread.start();
+    }
+
+    /**
+     * A thread leaves {@link #threads} a moment before it terminates, so joining what is left in the set could
+     * return while it is still alive. Each exiting thread therefore waits for the one that exited before it;
+     * once the set is empty, joining the last one to exit covers them all.
+     */
+    private void exiting() {
+        Thread self = Thread.currentThread();
+        Thread previous = lastExited.getAndSet(self); // before leaving the set: close() relies on this order
+        threads.remove(self);
+        if (previous != null) {
+            join(previous, Long.MAX_VALUE); // past its task already, so this wait is short and can't deadlock
+        }
     }
 
     /**
@@ -290,6 +305,10 @@ final class Run<T> {
                     interrupted |= join(thread, end);
                 }
             }
+            Thread last = lastExited.get();
+            if (last != null && threads.isEmpty()) {
+                interrupted |= join(last, end);
+            }
             interrupted |= awaitQuiet(end);
         } finally {
             if (interrupted) {
@@ -306,15 +325,20 @@ final class Run<T> {
         return stillRunning;
     }
 
+    /** Waits for {@code thread} until {@code end} (Long.MAX_VALUE: no limit); returns whether it was interrupted. */
     private static boolean join(Thread thread, long end) {
         boolean interrupted = false;
         while (true) {
-            long left = end - System.nanoTime();
+            long left = end == Long.MAX_VALUE ? Long.MAX_VALUE : end - System.nanoTime();
             if (left <= 0) {
                 return interrupted;
             }
             try {
-                thread.join(Duration.ofNanos(left));
+                if (left == Long.MAX_VALUE) {
+                    thread.join();
+                } else {
+                    thread.join(Duration.ofNanos(left));
+                }
                 return interrupted;
             } catch (InterruptedException e) {
                 interrupted = true;
