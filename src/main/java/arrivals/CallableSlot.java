@@ -71,8 +71,8 @@ final class CallableSlot<T> extends Slot<T> implements Runnable {
     }
 
     @Override
-    void cancel(Outcome<T> reason) {
-        if (settle(reason) && STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+    void stop() {
+        if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
             try {
                 runner.interrupt();
             } finally {

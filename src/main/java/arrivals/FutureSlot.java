@@ -34,10 +34,8 @@ final class FutureSlot<T> extends Slot<T> {
     }
 
     @Override
-    void cancel(Outcome<T> reason) {
-        if (settle(reason)) {
-            future.cancel(true);
-        }
+    void stop() {
+        future.cancel(true);
     }
 
     @Override

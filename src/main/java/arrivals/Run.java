@@ -235,10 +235,16 @@ final class Run<T> {
 
     private void cancelAll(Outcome<T> reason) {
         stopping = true;
+        // Settle every open slot before stopping any work: cancelling one future can complete another (the same
+        // future at two positions, or a dependent stage), which must still be reported with this reason.
+        List<Slot<T>> stop = new ArrayList<>();
         for (Slot<T> slot : slots) {
-            if (!slot.isSettled()) {
-                slot.cancel(reason);
+            if (!slot.isSettled() && slot.settle(reason)) {
+                stop.add(slot);
             }
+        }
+        for (Slot<T> slot : stop) {
+            slot.stop();
         }
     }
 

@@ -51,8 +51,8 @@ abstract class Slot<T> {
         return outcome;
     }
 
-    /** Settles with {@code reason} if still open, then stops the work behind the slot. */
-    abstract void cancel(Outcome<T> reason);
+    /** Stops the work behind a slot that a cancellation has just settled. */
+    abstract void stop();
 
     /** Whether a thread is still inside this slot's task (only callables have one). */
     abstract boolean isRunning();
