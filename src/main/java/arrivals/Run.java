@@ -42,6 +42,7 @@ final class Run<T> {
     private final Duration stopGrace;
     private final LinkedTransferQueue<Slot<T>> arrivals = new LinkedTransferQueue<>();
     private final ReentrantLock arrivalLock = new ReentrantLock();
+    private final ReentrantLock cancelLock = new ReentrantLock();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Thread> lastExited = new AtomicReference<>();
     private final AtomicInteger nextLaunch = new AtomicInteger();
@@ -235,16 +236,23 @@ final class Run<T> {
 
     private void cancelAll(Outcome<T> reason) {
         stopping = true;
-        // Settle every open slot before stopping any work: cancelling one future can complete another (the same
-        // future at two positions, or a dependent stage), which must still be reported with this reason.
-        List<Slot<T>> stop = new ArrayList<>();
-        for (Slot<T> slot : slots) {
-            if (!slot.isSettled() && slot.settle(reason)) {
-                stop.add(slot);
+        // One cancellation at a time, so that close() returns only after one already under way (the deadline's,
+        // or fail-fast's) has also stopped the work of the slots it settled.
+        cancelLock.lock();
+        try {
+            // Settle every open slot before stopping any work: cancelling one future can complete another (the
+            // same future at two positions, or a dependent stage), which must still be reported with this reason.
+            List<Slot<T>> stop = new ArrayList<>();
+            for (Slot<T> slot : slots) {
+                if (!slot.isSettled() && slot.settle(reason)) {
+                    stop.add(slot);
+                }
             }
-        }
-        for (Slot<T> slot : stop) {
-            slot.stop();
+            for (Slot<T> slot : stop) {
+                slot.stop();
+            }
+        } finally {
+            cancelLock.unlock();
         }
     }
 
