@@ -142,15 +142,26 @@ final class Run<T> {
         nextLaunch.set(initial);
         int inline = Math.min(initial, INLINE_LAUNCHES);
         for (int i = 0; i < inline && !stopping; i++) {
-            launch(i);
+            launchOrPassOn(i);
         }
         if (inline < initial) {
             // The consumer can take the first results while the remaining tasks are still being started.
             startThread("arrivals-" + info.id() + "-launcher", () -> {
                 for (int i = inline; i < initial && !stopping; i++) {
-                    launch(i);
+                    launchOrPassOn(i);
                 }
             });
+        }
+    }
+
+    /**
+     * Launches one of the first tasks. If the executor rejects it, no task will finish to free its concurrency
+     * slot, so the slot goes to the next waiting task (otherwise a run whose first submissions all fail would
+     * wait forever).
+     */
+    private void launchOrPassOn(int index) {
+        if (!launch(index)) {
+            launchNext();
         }
     }
 
