@@ -123,7 +123,7 @@ final class Run<T> {
     void start() {
         if (timeout != null && !slots.isEmpty()) {
             // orTimeout's timer is cancelled when the future completes, so a finished run leaves no timer behind.
-            deadline.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+            deadline.orTimeout(nanos(timeout), TimeUnit.NANOSECONDS)
                     .whenComplete((ignored, error) -> {
                         if (error != null) {
                             cancelAll(timedOut);
@@ -322,7 +322,12 @@ final class Run<T> {
         cancelAll(cancelled);
         deadline.complete(null);
         boolean interrupted = Thread.interrupted();
-        long end = System.nanoTime() + stopGrace.toNanos();
+        long end;
+        try {
+            end = Math.addExact(System.nanoTime(), nanos(stopGrace));
+        } catch (ArithmeticException e) {
+            end = Long.MAX_VALUE; // a grace of centuries: wait as long as it takes
+        }
         try {
             // Repeat until the set is empty: a launch racing with cancelAll may add a thread after a first pass.
             while (!threads.isEmpty() && System.nanoTime() < end) {
@@ -348,6 +353,15 @@ final class Run<T> {
         }
         stillRunning = List.copyOf(running);
         return stillRunning;
+    }
+
+    /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
+    private static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Waits for {@code thread} until {@code end} (Long.MAX_VALUE: no limit); returns whether it was interrupted. */
