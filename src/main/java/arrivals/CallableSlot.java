@@ -81,6 +81,11 @@ final class CallableSlot<T> extends Slot<T> implements Runnable {
         }
     }
 
+    /** Whether {@code thread} is running this task right now. */
+    boolean runsOn(Thread thread) {
+        return runner == thread;
+    }
+
     @Override
     boolean isRunning() {
         int s = state;

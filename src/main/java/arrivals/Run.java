@@ -272,7 +272,8 @@ final class Run<T> {
     }
 
     void taskExited() {
-        if (inside.decrementAndGet() == 0 && stopping) {
+        inside.decrementAndGet();
+        if (stopping) { // close waits for the count to reach 0, or 1 when a task closes its own run: awaitQuiet
             quietLock.lock();
             try {
                 quiet.signalAll();
@@ -328,18 +329,25 @@ final class Run<T> {
         } catch (ArithmeticException e) {
             end = Long.MAX_VALUE; // a grace of centuries: wait as long as it takes
         }
+        // A task may close its own run; its thread can't wait for itself, so it is left out of the waits.
+        Thread self = Thread.currentThread();
         try {
             // Repeat until the set is empty: a launch racing with cancelAll may add a thread after a first pass.
-            while (!threads.isEmpty() && System.nanoTime() < end) {
-                for (Thread thread : List.copyOf(threads)) {
+            while (System.nanoTime() < end) {
+                List<Thread> others = new ArrayList<>(threads);
+                others.remove(self);
+                if (others.isEmpty()) {
+                    break;
+                }
+                for (Thread thread : others) {
                     interrupted |= join(thread, end);
                 }
             }
             Thread last = lastExited.get();
-            if (last != null && threads.isEmpty()) {
+            if (last != null && last != self && threads.stream().allMatch(self::equals)) {
                 interrupted |= join(last, end);
             }
-            interrupted |= awaitQuiet(end);
+            interrupted |= awaitQuiet(end, tasksRunningOn(self));
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -385,11 +393,23 @@ final class Run<T> {
         }
     }
 
-    private boolean awaitQuiet(long end) {
+    /** How many of this run's tasks the given thread is inside (more than one only under a direct executor). */
+    private int tasksRunningOn(Thread thread) {
+        int count = 0;
+        for (Slot<T> slot : slots) {
+            if (slot instanceof CallableSlot<T> c && c.runsOn(thread)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Waits until at most {@code own} tasks (those of the closing thread itself) are still inside. */
+    private boolean awaitQuiet(long end, int own) {
         boolean interrupted = false;
         quietLock.lock();
         try {
-            while (inside.get() > 0) {
+            while (inside.get() > own) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     break;
