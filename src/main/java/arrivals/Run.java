@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,6 +53,7 @@ final class Run<T> {
     private final Condition quiet = quietLock.newCondition();
     private final AtomicReference<Slot<T>> firstFailure = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private final CompletableFuture<Void> deadline = new CompletableFuture<>();
     private final Outcome<T> cancelled = new Outcome.Cancelled<>();
     private final Outcome<T> timedOut = new Outcome.TimedOut<>();
@@ -313,13 +315,29 @@ final class Run<T> {
 
     /**
      * Cancels every unfinished task and waits up to the stop grace for all of them, and for every thread this
-     * run started, to stop. Idempotent. Returns the tasks that ignored the interrupt and are still running.
+     * run started, to stop. Idempotent: a call while another thread is closing waits for that close to end.
+     * Returns the tasks that ignored the interrupt and are still running.
      * An interrupt of the closing thread does not cut the wait short; it is restored afterwards.
      */
     List<Integer> close() {
         if (!closed.compareAndSet(false, true)) {
+            // Another thread's close may still be stopping the tasks: returning now would break the promise that
+            // nothing runs once close() returns. But that close waits for our tasks' threads and for a running
+            // cancellation, so a task, or a callback run by a cancellation, must not wait for it in turn.
+            Thread self = Thread.currentThread();
+            if (!threads.contains(self) && tasksRunningOn(self) == 0 && !cancelLock.isHeldByCurrentThread()) {
+                awaitClosed();
+            }
             return stillRunning;
         }
+        try {
+            return stopEverything();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private List<Integer> stopEverything() {
         cancelAll(cancelled);
         deadline.complete(null);
         boolean interrupted = Thread.interrupted();
@@ -361,6 +379,25 @@ final class Run<T> {
         }
         stillRunning = List.copyOf(running);
         return stillRunning;
+    }
+
+    /** Waits for the first close to finish; like close itself, not cut short by an interrupt (restored after). */
+    private void awaitClosed() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closeDone.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // The first close may have been a callback inside a cancellation that is still stopping other slots.
+        cancelLock.lock();
+        cancelLock.unlock();
     }
 
     /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
