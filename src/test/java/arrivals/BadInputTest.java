@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +39,11 @@ class BadInputTest {
     private static final ProofStats STATS = new ProofStats("BadInputs");
     private static final Duration NO_HANG = Duration.ofSeconds(10);
     private static final Callable<String> OK = () -> "ok";
+
+    @BeforeAll
+    static void begin() {
+        STATS.begin();
+    }
 
     @AfterAll
     static void report() {

@@ -106,6 +106,7 @@ class FaultPropertiesTest {
 
     @BeforeContainer
     static void startPool() {
+        STATS.begin();
         AtomicInteger ids = new AtomicInteger();
         pool = Executors.newFixedThreadPool(ProofPlan.POOL_THREADS,
                 r -> Thread.ofPlatform().name("proof-pool-" + ids.incrementAndGet()).daemon().unstarted(r));

@@ -34,6 +34,7 @@ class FuturesPropertiesTest {
 
     @BeforeContainer
     static void startTimer() {
+        STATS.begin();
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().name("proof-timer").daemon().unstarted(r));
     }

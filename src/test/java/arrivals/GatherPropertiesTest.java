@@ -34,6 +34,7 @@ class GatherPropertiesTest {
 
     @BeforeContainer
     static void startPool() {
+        STATS.begin();
         AtomicInteger ids = new AtomicInteger();
         pool = Executors.newFixedThreadPool(ProofPlan.POOL_THREADS,
                 r -> Thread.ofPlatform().name("proof-pool-" + ids.incrementAndGet()).daemon().unstarted(r));

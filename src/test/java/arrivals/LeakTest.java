@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,6 +36,11 @@ class LeakTest {
         Thread.sleep(60_000);
         return -1;
     };
+
+    @BeforeAll
+    static void begin() {
+        STATS.begin();
+    }
 
     @AfterAll
     static void report() {

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +30,11 @@ import org.junit.jupiter.api.Timeout;
  */
 class StressTest {
     private static final ProofStats STATS = new ProofStats("Stress");
+
+    @BeforeAll
+    static void begin() {
+        STATS.begin();
+    }
 
     @AfterAll
     static void report() {
