@@ -71,14 +71,19 @@ final class CallableSlot<T> extends Slot<T> implements Runnable {
     }
 
     @Override
-    void cancel(Outcome<T> reason) {
-        if (settle(reason) && STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
+    void stop() {
+        if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
             try {
                 runner.interrupt();
             } finally {
                 state = INTERRUPTED;
             }
         }
+    }
+
+    /** Whether {@code thread} is running this task right now. */
+    boolean runsOn(Thread thread) {
+        return runner == thread;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
  */
 final class FutureSlot<T> extends Slot<T> {
     private final CompletableFuture<? extends T> future;
-    private volatile Outcome<T> cancelReason;
 
     FutureSlot(int index, String name, Run<T> run, CompletableFuture<? extends T> future) {
         super(index, name, run);
@@ -20,11 +19,8 @@ final class FutureSlot<T> extends Slot<T> {
 
     void observe() {
         startedNanos = 0; // already running when handed to us; the run's origin is the best start we know
-        future.whenComplete((value, error) -> {
-            Outcome<T> reason = cancelReason;
-            settle(error == null ? new Outcome.Success<>(value)
-                    : reason != null && error instanceof CancellationException ? reason : outcomeOf(error));
-        });
+        future.whenComplete((value, error) ->
+                settle(error == null ? new Outcome.Success<>(value) : outcomeOf(error)));
     }
 
     private static <T> Outcome<T> outcomeOf(Throwable error) {
@@ -37,18 +33,9 @@ final class FutureSlot<T> extends Slot<T> {
         return cause instanceof CancellationException ? new Outcome.Cancelled<>() : new Outcome.Failure<>(cause);
     }
 
-    /**
-     * Cancels the future before the slot is queued, so whoever receives this completion can rely on the future
-     * being cancelled already; the completion callback then settles with {@code reason}.
-     */
     @Override
-    void cancel(Outcome<T> reason) {
-        if (isSettled()) {
-            return;
-        }
-        cancelReason = reason;
+    void stop() {
         future.cancel(true);
-        settle(reason); // in case the future had completed on its own, or the callback was not yet attached
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -41,7 +42,10 @@ final class Run<T> {
     private final Duration timeout;
     private final Duration stopGrace;
     private final LinkedTransferQueue<Slot<T>> arrivals = new LinkedTransferQueue<>();
+    private final ReentrantLock arrivalLock = new ReentrantLock();
+    private final ReentrantLock cancelLock = new ReentrantLock();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<Thread> lastExited = new AtomicReference<>();
     private final AtomicInteger nextLaunch = new AtomicInteger();
     private final AtomicInteger pendingLaunches = new AtomicInteger();
     private final AtomicInteger inside = new AtomicInteger();
@@ -49,6 +53,7 @@ final class Run<T> {
     private final Condition quiet = quietLock.newCondition();
     private final AtomicReference<Slot<T>> firstFailure = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private final CompletableFuture<Void> deadline = new CompletableFuture<>();
     private final Outcome<T> cancelled = new Outcome.Cancelled<>();
     private final Outcome<T> timedOut = new Outcome.TimedOut<>();
@@ -120,7 +125,7 @@ final class Run<T> {
     void start() {
         if (timeout != null && !slots.isEmpty()) {
             // orTimeout's timer is cancelled when the future completes, so a finished run leaves no timer behind.
-            deadline.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+            deadline.orTimeout(nanos(timeout), TimeUnit.NANOSECONDS)
                     .whenComplete((ignored, error) -> {
                         if (error != null) {
                             cancelAll(timedOut);
@@ -139,15 +144,26 @@ final class Run<T> {
         nextLaunch.set(initial);
         int inline = Math.min(initial, INLINE_LAUNCHES);
         for (int i = 0; i < inline && !stopping; i++) {
-            launch(i);
+            launchOrPassOn(i);
         }
         if (inline < initial) {
             // The consumer can take the first results while the remaining tasks are still being started.
             startThread("arrivals-" + info.id() + "-launcher", () -> {
                 for (int i = inline; i < initial && !stopping; i++) {
-                    launch(i);
+                    launchOrPassOn(i);
                 }
             });
+        }
+    }
+
+    /**
+     * Launches one of the first tasks. If the executor rejects it, no task will finish to free its concurrency
+     * slot, so the slot goes to the next waiting task (otherwise a run whose first submissions all fail would
+     * wait forever).
+     */
+    private void launchOrPassOn(int index) {
+        if (!launch(index)) {
+            launchNext();
         }
     }
 
@@ -174,11 +190,25 @@ final class Run<T> {
             try {
                 body.run();
             } finally {
-                threads.remove(Thread.currentThread());
+                exiting();
             }
         });
         threads.add(thread);
         thread.start();
+    }
+
+    /**
+     * A thread leaves {@link #threads} a moment before it terminates, so joining what is left in the set could
+     * return while it is still alive. Each exiting thread therefore waits for the one that exited before it;
+     * once the set is empty, joining the last one to exit covers them all.
+     */
+    private void exiting() {
+        Thread self = Thread.currentThread();
+        Thread previous = lastExited.getAndSet(self); // before leaving the set: close() relies on this order
+        threads.remove(self);
+        if (previous != null) {
+            join(previous, Long.MAX_VALUE); // past its task already, so this wait is short and can't deadlock
+        }
     }
 
     /**
@@ -201,7 +231,15 @@ final class Run<T> {
 
     /** Called exactly once per slot, by whichever thread settled it. */
     void onSettled(Slot<T> slot) {
-        arrivals.add(slot);
+        // Stamp and queue as one step, so arrival order and finished() agree exactly: stamped outside the lock,
+        // a thread paused between the two steps would deliver its result after one that finished later.
+        arrivalLock.lock();
+        try {
+            slot.finishedNanos = clock();
+            arrivals.add(slot);
+        } finally {
+            arrivalLock.unlock();
+        }
         if (slot.outcome() instanceof Outcome.Failure<T> && firstFailure.compareAndSet(null, slot) && failFast) {
             cancelAll(cancelled);
         } else if (maxConcurrency != Integer.MAX_VALUE && slot.isRunning() && !stopping) {
@@ -211,10 +249,23 @@ final class Run<T> {
 
     private void cancelAll(Outcome<T> reason) {
         stopping = true;
-        for (Slot<T> slot : slots) {
-            if (!slot.isSettled()) {
-                slot.cancel(reason);
+        // One cancellation at a time, so that close() returns only after one already under way (the deadline's,
+        // or fail-fast's) has also stopped the work of the slots it settled.
+        cancelLock.lock();
+        try {
+            // Settle every open slot before stopping any work: cancelling one future can complete another (the
+            // same future at two positions, or a dependent stage), which must still be reported with this reason.
+            List<Slot<T>> stop = new ArrayList<>();
+            for (Slot<T> slot : slots) {
+                if (!slot.isSettled() && slot.settle(reason)) {
+                    stop.add(slot);
+                }
             }
+            for (Slot<T> slot : stop) {
+                slot.stop();
+            }
+        } finally {
+            cancelLock.unlock();
         }
     }
 
@@ -223,7 +274,8 @@ final class Run<T> {
     }
 
     void taskExited() {
-        if (inside.decrementAndGet() == 0 && stopping) {
+        inside.decrementAndGet();
+        if (stopping) { // close waits for the count to reach 0, or 1 when a task closes its own run: awaitQuiet
             quietLock.lock();
             try {
                 quiet.signalAll();
@@ -263,25 +315,57 @@ final class Run<T> {
 
     /**
      * Cancels every unfinished task and waits up to the stop grace for all of them, and for every thread this
-     * run started, to stop. Idempotent. Returns the tasks that ignored the interrupt and are still running.
+     * run started, to stop. Idempotent: a call while another thread is closing waits for that close to end.
+     * Returns the tasks that ignored the interrupt and are still running.
      * An interrupt of the closing thread does not cut the wait short; it is restored afterwards.
      */
     List<Integer> close() {
         if (!closed.compareAndSet(false, true)) {
+            // Another thread's close may still be stopping the tasks: returning now would break the promise that
+            // nothing runs once close() returns. But that close waits for our tasks' threads and for a running
+            // cancellation, so a task, or a callback run by a cancellation, must not wait for it in turn.
+            Thread self = Thread.currentThread();
+            if (!threads.contains(self) && tasksRunningOn(self) == 0 && !cancelLock.isHeldByCurrentThread()) {
+                awaitClosed();
+            }
             return stillRunning;
         }
+        try {
+            return stopEverything();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private List<Integer> stopEverything() {
         cancelAll(cancelled);
         deadline.complete(null);
         boolean interrupted = Thread.interrupted();
-        long end = System.nanoTime() + stopGrace.toNanos();
+        long end;
+        try {
+            end = Math.addExact(System.nanoTime(), nanos(stopGrace));
+        } catch (ArithmeticException e) {
+            end = Long.MAX_VALUE; // a grace of centuries: wait as long as it takes
+        }
+        // A task may close its own run; its thread can't wait for itself, so it is left out of the waits.
+        Thread self = Thread.currentThread();
         try {
             // Repeat until the set is empty: a launch racing with cancelAll may add a thread after a first pass.
-            while (!threads.isEmpty() && System.nanoTime() < end) {
-                for (Thread thread : List.copyOf(threads)) {
+            while (System.nanoTime() < end) {
+                List<Thread> others = new ArrayList<>(threads);
+                others.remove(self);
+                if (others.isEmpty()) {
+                    break;
+                }
+                for (Thread thread : others) {
                     interrupted |= join(thread, end);
                 }
             }
-            interrupted |= awaitQuiet(end);
+            Thread last = lastExited.get();
+            if (last != null && last != self && threads.stream().allMatch(self::equals)) {
+                interrupted |= join(last, end);
+            }
+            interrupted |= awaitQuiet(end, tasksRunningOn(self));
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -297,15 +381,48 @@ final class Run<T> {
         return stillRunning;
     }
 
+    /** Waits for the first close to finish; like close itself, not cut short by an interrupt (restored after). */
+    private void awaitClosed() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closeDone.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // The first close may have been a callback inside a cancellation that is still stopping other slots.
+        cancelLock.lock();
+        cancelLock.unlock();
+    }
+
+    /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
+    private static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Waits for {@code thread} until {@code end} (Long.MAX_VALUE: no limit); returns whether it was interrupted. */
     private static boolean join(Thread thread, long end) {
         boolean interrupted = false;
         while (true) {
-            long left = end - System.nanoTime();
+            long left = end == Long.MAX_VALUE ? Long.MAX_VALUE : end - System.nanoTime();
             if (left <= 0) {
                 return interrupted;
             }
             try {
-                thread.join(Duration.ofNanos(left));
+                if (left == Long.MAX_VALUE) {
+                    thread.join();
+                } else {
+                    thread.join(Duration.ofNanos(left));
+                }
                 return interrupted;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -313,11 +430,23 @@ final class Run<T> {
         }
     }
 
-    private boolean awaitQuiet(long end) {
+    /** How many of this run's tasks the given thread is inside (more than one only under a direct executor). */
+    private int tasksRunningOn(Thread thread) {
+        int count = 0;
+        for (Slot<T> slot : slots) {
+            if (slot instanceof CallableSlot<T> c && c.runsOn(thread)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Waits until at most {@code own} tasks (those of the closing thread itself) are still inside. */
+    private boolean awaitQuiet(long end, int own) {
         boolean interrupted = false;
         quietLock.lock();
         try {
-            while (inside.get() > 0) {
+            while (inside.get() > own) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     break;

@@ -39,8 +39,7 @@ abstract class Slot<T> {
         if (!OUTCOME.compareAndSet(this, null, result)) {
             return false;
         }
-        finishedNanos = run.clock();
-        run.onSettled(this);
+        run.onSettled(this); // stamps finishedNanos as it queues the slot
         return true;
     }
 
@@ -52,8 +51,8 @@ abstract class Slot<T> {
         return outcome;
     }
 
-    /** Settles with {@code reason} if still open, then stops the work behind the slot. */
-    abstract void cancel(Outcome<T> reason);
+    /** Stops the work behind a slot that a cancellation has just settled. */
+    abstract void stop();
 
     /** Whether a thread is still inside this slot's task (only callables have one). */
     abstract boolean isRunning();

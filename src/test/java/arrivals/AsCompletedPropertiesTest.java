@@ -1,0 +1,235 @@
+package arrivals;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import arrivals.ProofPlan.Job;
+import arrivals.ProofPlan.Kind;
+import arrivals.ProofPlan.Runner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Generated scenarios of blocking callables consumed with {@link AsCompleted#of}: random sizes, delays with ties,
+ * failures, Errors, hanging and interrupt-ignoring tasks, timeouts, concurrency limits, fail-fast, executors and
+ * a random point at which the consumer leaves. Every scenario checks the whole contract (see {@link #check}).
+ */
+class AsCompletedPropertiesTest {
+    static final int TRIES = 4_000;
+    private static final ProofStats STATS = new ProofStats("AsCompletedProperties");
+    private static ExecutorService pool;
+
+    @BeforeContainer
+    static void startPool() {
+        STATS.begin();
+        AtomicInteger ids = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(ProofPlan.POOL_THREADS,
+                r -> Thread.ofPlatform().name("proof-pool-" + ids.incrementAndGet()).daemon().unstarted(r));
+    }
+
+    @AfterContainer
+    static void stopPoolAndReport() {
+        pool.shutdownNow();
+        STATS.report();
+    }
+
+    @Provide
+    Arbitrary<ProofPlan> plans() {
+        return ProofPlan.plans(400);
+    }
+
+    @Property(tries = TRIES)
+    void everyTaskArrivesOnceInFinishingOrderAndNothingOutlivesClose(@ForAll("plans") ProofPlan plan) {
+        ProofGuard.within(plan.knobs().virtualConsumer(), () -> {
+            run(plan);
+            return null;
+        });
+    }
+
+    private static void run(ProofPlan plan) throws Exception {
+        long began = System.nanoTime();
+        String context = plan.toString();
+        ProofProbe probe = new ProofProbe(plan.jobs());
+        ProofRecorder recorder = new ProofRecorder();
+        Options options = plan.options(pool, plan.failFast(), plan.knobs().listener() ? recorder : null,
+                plan.knobs().progress() ? recorder : null);
+        int n = plan.size();
+        int stop = plan.leavesEarly() ? plan.stopAt() : -1;
+        List<Completion<Integer>> got = new ArrayList<>();
+
+        AsCompleted<Integer> results = AsCompleted.of(probe.callables(), options);
+        long runId = results.info().id();
+        assertEquals(n, results.size(), context);
+        switch (plan.exit()) {
+            case FOR_LOOP -> {
+                try (results) {
+                    if (stop != 0) {
+                        for (Completion<Integer> done : results) {
+                            got.add(done);
+                            if (got.size() == stop) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            case ITERATOR -> {
+                Iterator<Completion<Integer>> it = results.iterator();
+                while (got.size() != stop && it.hasNext()) {
+                    got.add(it.next());
+                }
+                results.close();
+                assertFalse(it.hasNext(), context + ": hasNext after close");
+            }
+            case STREAM -> got.addAll(stop < 0 ? results.stream().toList() : results.stream().limit(stop).toList());
+        }
+        probe.closeReturned();
+        List<Integer> stillRunning = results.stillRunning();
+
+        int leaked = probe.checkAfterClose(stillRunning, plan.strictClose(),
+                plan.runner() == Runner.VIRTUAL_THREADS, context + " (scenario took "
+                        + (System.nanoTime() - began) / 1_000_000 + " ms)");
+        boolean dumped = false;
+        if (plan.strictClose() && (n > 256 || runId % 16 == 0)) {
+            // The JVM's own list of live threads (virtual ones included), not the tasks' records: this also
+            // covers the launcher thread of large inputs.
+            long t = System.nanoTime();
+            assertEquals(List.of(), Work.liveLibraryThreads(runId), context + ": library threads alive after close");
+            STATS.add("threadDumpMillis", (System.nanoTime() - t) / 1_000_000);
+            dumped = true;
+        }
+        check(plan, probe, recorder, got, stillRunning, context);
+
+        probe.awaitAllEnded(context);
+        probe.joinTaskThreads();
+        if (!plan.strictClose() && runId % 4 == 0) {
+            awaitNoLibraryThreads(runId, context);
+            dumped = true;
+        }
+
+        STATS.add("scenarioMillis", (System.nanoTime() - began) / 1_000_000);
+        STATS.add("scenarios");
+        STATS.add("tasks", n);
+        STATS.add("completionsChecked", got.size());
+        STATS.max("largestN", n);
+        STATS.add("leakedThreads", leaked);
+        STATS.add(plan.leavesEarly() ? "consumerLeftEarly" : "drained");
+        STATS.add("threadDumpChecks", dumped ? 1 : 0);
+        if (plan.timeout().isPresent()) {
+            STATS.add("withTimeout");
+        }
+        if (plan.maxConcurrency() > 0) {
+            STATS.add("withMaxConcurrency");
+        }
+        if (plan.failFast()) {
+            STATS.add("withFailFast");
+        }
+        for (Job job : plan.jobs()) {
+            if (job.kind() != Kind.SUCCEED) {
+                STATS.add("tasks" + job.kind());
+            }
+        }
+    }
+
+    private static void check(ProofPlan plan, ProofProbe probe, ProofRecorder recorder,
+                              List<Completion<Integer>> got, List<Integer> stillRunning, String context) {
+        int n = plan.size();
+        boolean drained = !plan.leavesEarly();
+        ProofChecks.arrivals(got, n, drained ? n : plan.stopAt(), context);
+        ProofChecks.finishingOrder(got, context);
+
+        int firstFailure = Integer.MAX_VALUE;
+        for (Completion<Integer> c : got) {
+            int i = c.index();
+            Job job = plan.jobs().get(i);
+            assertEquals(ProofChecks.expectedName(i, job.named()), c.name(), context);
+            assertEquals(job.named(), c.hasName(), context);
+            String what = context + ": " + c + " of a " + job.kind() + " task";
+            switch (c.outcome()) {
+                case Outcome.Success<Integer> s -> {
+                    assertTrue(job.kind().succeeds(), what);
+                    assertEquals(i, s.value(), what);
+                    assertTrue(c.started().isPresent(), what + " has no start time");
+                }
+                case Outcome.Failure<Integer> f -> {
+                    firstFailure = Math.min(firstFailure, c.arrival());
+                    probe.assertPlannedThrowable(i, f.exception(), what);
+                    TaskFailedException e = assertInstanceOf(TaskFailedException.class, thrown(c), what);
+                    assertSame(f.exception(), e.getCause(), what + ": value() must carry the original");
+                    assertEquals(i, e.index(), what);
+                    assertTrue(c.started().isPresent(), what + " has no start time");
+                }
+                case Outcome.Cancelled<Integer> x -> {
+                    assertTrue(plan.failFast(), what + ": cancelled without fail-fast, before the consumer left");
+                    assertTrue(c.arrival() > firstFailure, what + ": cancelled before any failure arrived");
+                }
+                case Outcome.TimedOut<Integer> t -> {
+                    Duration timeout = plan.timeout().orElseThrow(() -> new AssertionError(what + ": no timeout"));
+                    assertFalse(c.finished().compareTo(timeout) < 0, what + ": timed out before the deadline");
+                    DeadlineExceededException e = assertInstanceOf(DeadlineExceededException.class, thrown(c), what);
+                    assertEquals(List.of(i), e.unfinished(), what);
+                }
+            }
+            if (drained && job.kind() == Kind.HANG) {
+                boolean stopped = c.outcome() instanceof Outcome.TimedOut
+                        || (plan.failFast() && c.outcome() instanceof Outcome.Cancelled);
+                assertTrue(stopped, what + ": a straggler must be reported as timed out (or cancelled by fail-fast)");
+            }
+        }
+
+        if (plan.maxConcurrency() > 0) {
+            assertTrue(probe.peak() <= plan.maxConcurrency(),
+                    context + ": " + probe.peak() + " tasks ran at once, limit " + plan.maxConcurrency());
+        }
+        if (plan.runner() == Runner.DIRECT) {
+            assertTrue(probe.peak() <= 1, context + ": a direct executor ran " + probe.peak() + " tasks at once");
+        }
+        if (plan.knobs().listener()) {
+            recorder.checkListener("as-completed", n, got.size(), context);
+            for (int a = 0; a < got.size(); a++) {
+                Completion<?> heard = recorder.delivered.get(a);
+                assertEquals(got.get(a).index(), heard.index(), context + ": listener saw another completion");
+                assertEquals(a, heard.arrival(), context);
+            }
+            assertEquals(stillRunning, recorder.stillRunningAtEnd, context + ": runEnded vs stillRunning()");
+        }
+        if (plan.knobs().progress()) {
+            recorder.checkProgress(got.size(), n, Thread.currentThread(), context);
+        }
+    }
+
+    static Throwable thrown(Completion<?> c) {
+        try {
+            c.value();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        return fail("value() of " + c + " did not throw");
+    }
+
+    /** Threads of runs whose close gave up waiting end by themselves shortly after; nothing stays behind. */
+    static void awaitNoLibraryThreads(long runId, String context) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> alive = Work.liveLibraryThreads(runId);
+        while (!alive.isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(5);
+            alive = Work.liveLibraryThreads(runId);
+        }
+        assertEquals(List.of(), alive, context + ": library threads never ended");
+    }
+}
