@@ -103,6 +103,25 @@ final class Run<T> {
         return run;
     }
 
+    static <T> Run<T> ofAsync(String strategy,
+                              List<? extends Callable<? extends CompletableFuture<? extends T>>> starters,
+                              Options options, boolean failFast) {
+        Objects.requireNonNull(starters, "starters");
+        Objects.requireNonNull(options, "options");
+        if (options.executor().isPresent()) {
+            throw new IllegalArgumentException("executor does not apply to asynchronous tasks, which need no thread");
+        }
+        Run<T> run = new Run<>(strategy, starters.size(), options, failFast);
+        int i = 0;
+        for (Callable<? extends CompletableFuture<? extends T>> starter : starters) {
+            if (starter == null) {
+                throw new NullPointerException("starters[" + i + "] is null");
+            }
+            run.slots.add(new AsyncSlot<>(i++, Task.nameOf(starter), run, starter));
+        }
+        return run;
+    }
+
     /** Nanoseconds since the run was created, on the monotonic clock. */
     long clock() {
         return System.nanoTime() - origin;
@@ -132,7 +151,7 @@ final class Run<T> {
                 f.observe();
             }
         }
-        if (slots.isEmpty() || !(slots.get(0) instanceof CallableSlot<T>)) {
+        if (slots.isEmpty() || slots.get(0) instanceof FutureSlot<T>) {
             return;
         }
         int initial = Math.min(slots.size(), maxConcurrency);
@@ -152,10 +171,15 @@ final class Run<T> {
     }
 
     private boolean launch(int index) {
-        CallableSlot<T> slot = (CallableSlot<T>) slots.get(index);
-        if (slot.isSettled()) {
+        Slot<T> next = slots.get(index);
+        if (next.isSettled()) {
             return false;
         }
+        if (next instanceof AsyncSlot<T> async) {
+            async.start(); // asynchronous work needs no thread: the launching thread just starts it
+            return true;
+        }
+        CallableSlot<T> slot = (CallableSlot<T>) next;
         if (executor == null) {
             startThread("arrivals-" + info.id() + "-task-" + index, slot);
             return true;
@@ -204,7 +228,7 @@ final class Run<T> {
         arrivals.add(slot);
         if (slot.outcome() instanceof Outcome.Failure<T> && firstFailure.compareAndSet(null, slot) && failFast) {
             cancelAll(cancelled);
-        } else if (maxConcurrency != Integer.MAX_VALUE && slot.isRunning() && !stopping) {
+        } else if (maxConcurrency != Integer.MAX_VALUE && slot.wasLaunched() && !stopping) {
             launchNext();
         }
     }
