@@ -52,12 +52,12 @@ final class AsyncSlot<T> extends Slot<T> {
 
     @Override
     void cancel(Outcome<T> reason) {
-        if (settle(reason)) {
+        settle(reason, () -> {
             CompletableFuture<? extends T> f = future;
             if (f != null) {
                 f.cancel(true);
             }
-        }
+        });
     }
 
     @Override

@@ -35,9 +35,7 @@ final class FutureSlot<T> extends Slot<T> {
 
     @Override
     void cancel(Outcome<T> reason) {
-        if (settle(reason)) {
-            future.cancel(true);
-        }
+        settle(reason, () -> future.cancel(true));
     }
 
     @Override

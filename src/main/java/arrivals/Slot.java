@@ -36,10 +36,22 @@ abstract class Slot<T> {
 
     /** Records {@code result} if nothing was recorded yet; returns whether this call won. */
     final boolean settle(Outcome<T> result) {
+        return settle(result, null);
+    }
+
+    /**
+     * Like {@link #settle(Outcome)}, running {@code beforeDelivery} (if this call won and it is not null) before
+     * the outcome is queued for the consumer: a consumer that has received a cancelled slot must find its work
+     * already told to stop.
+     */
+    final boolean settle(Outcome<T> result, Runnable beforeDelivery) {
         if (!OUTCOME.compareAndSet(this, null, result)) {
             return false;
         }
         finishedNanos = run.clock();
+        if (beforeDelivery != null) {
+            beforeDelivery.run();
+        }
         run.onSettled(this);
         return true;
     }

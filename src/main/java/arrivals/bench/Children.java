@@ -56,7 +56,22 @@ final class Children {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = System.getProperty("java.class.path");
-        return new Children(java, classPath, findOnPath("python3"), findScript(root, classPath), seed);
+        return new Children(java, classPath, interpreter(findOnPath("python3")), findScript(root, classPath), seed);
+    }
+
+    /**
+     * The interpreter behind {@code python3}: launchers such as pyenv's shims cost up to a second per start,
+     * which would add minutes over a benchmark's hundreds of runs. Falls back to {@code python3} itself.
+     */
+    private static String interpreter(String python3) {
+        if (python3 == null) {
+            return null;
+        }
+        List<String> out = run(List.of(python3, "-c", "import sys; print(sys.executable)"), "python3");
+        if (!out.isEmpty() && Files.isExecutable(Path.of(out.get(0).trim()))) {
+            return out.get(0).trim();
+        }
+        return python3;
     }
 
     /** Why the asyncio side can't run, or empty when it can. */
@@ -116,7 +131,8 @@ final class Children {
         command.add(java);
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", classPath, TrialMain.class.getName(), "--floor", "--seed", Long.toString(seed)));
-        return result(run(command, "Java timer floor"), TrialMain.FLOOR_PREFIX, "Java timer floor").map(Floor::fromJson);
+        return result(run(command, "Java timer floor"), TrialMain.FLOOR_PREFIX, "Java timer floor")
+                .map(Floor::fromJson);
     }
 
     Optional<Floor> pythonFloor() {
