@@ -23,21 +23,23 @@ import javax.imageio.ImageIO;
  * java -cp target/arrivals.jar arrivals.bench.BenchMain [--quick] [--out docs/benchmarks.md]
  * </pre>
  *
- * <p>Each run is a fresh process ({@link Children}); this JVM only plans, collects and reports. If python3 or
- * {@code bench/asyncio_bench.py} is missing, the benchmark says so, runs the Java side alone and reports no
- * ratios to asyncio. Options for trying things out: {@code --ns 1000,10000} (sizes), {@code --reps 2}
- * (runs per size), {@code --only arrivals-timers,asyncio-as_completed} (implementations), {@code --seed 7},
- * {@code --budget-ms 5000} (the anyOf loop's budget). Bad arguments print the usage and exit with status 2.
+ * <p>Each run is a fresh process ({@link Children}); this JVM only plans, collects and reports. The raw figures
+ * go to {@code docs/benchmarks-raw.txt} ({@link RawLog}) as they come; {@code --from} that file writes the
+ * report and chart again without measuring. If python3 or {@code bench/asyncio_bench.py} is missing, the
+ * benchmark says so, runs the Java side alone and reports no ratios to asyncio. Options for trying things out:
+ * {@code --ns 1000,10000} (sizes), {@code --reps 2} (runs per size), {@code --only
+ * arrivals-timers,asyncio-as_completed} (implementations), {@code --seed 7}, {@code --budget-ms 5000} (the
+ * anyOf loop's budget). Bad arguments print the usage and exit with status 2.
  */
 public final class BenchMain {
     private static final List<Integer> FULL_NS = List.of(1_000, 10_000, 100_000, 1_000_000);
     private static final List<Integer> QUICK_NS = List.of(1_000, 10_000, 100_000);
     private static final String USAGE = "usage: BenchMain [--quick] [--out docs/benchmarks.md] [--ns 1000,10000]"
-            + " [--reps K] [--only id,id] [--seed S] [--budget-ms MS]";
+            + " [--reps K] [--only id,id] [--seed S] [--budget-ms MS] [--from docs/benchmarks-raw.txt]";
 
     /** What one invocation will run. */
     record Plan(boolean quick, List<Integer> ns, Map<Integer, Integer> reps, List<Lineup.Entry> entries,
-                long seed, long budgetMillis, Path out) {
+                long seed, long budgetMillis, Path out, Path from) {
 
         /**
          * Reads the command line.
@@ -52,6 +54,7 @@ public final class BenchMain {
             List<Lineup.Entry> entries = Lineup.ALL;
             long seed = 42;
             Long budget = null;
+            Path from = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -63,6 +66,7 @@ public final class BenchMain {
                     case "--only" -> entries = Lineup.select(List.of(value(args, ++i, arg).split(",")));
                     case "--seed" -> seed = number(value(args, ++i, arg), arg);
                     case "--budget-ms" -> budget = (long) positive(value(args, ++i, arg), arg);
+                    case "--from" -> from = Path.of(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
                 }
             }
@@ -73,7 +77,7 @@ public final class BenchMain {
                 repsByN.put(n, reps != null ? reps : 3);
             }
             long budgetMillis = budget != null ? budget : quick ? 12_000 : 15_000;
-            return new Plan(quick, sizes, repsByN, entries, seed, budgetMillis, out);
+            return new Plan(quick, sizes, repsByN, entries, seed, budgetMillis, out, from);
         }
 
         private static String value(String[] args, int i, String flag) {
@@ -128,6 +132,35 @@ public final class BenchMain {
             return;
         }
         Path root = Path.of("").toAbsolutePath();
+        RawLog.Loaded loaded;
+        if (plan.from() != null) {
+            try {
+                loaded = RawLog.read(plan.from());
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("bench: cannot write the report again from " + plan.from() + ": " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+        } else {
+            loaded = measure(plan, root);
+        }
+        Report report = new Report(loaded.results(), loaded.setup(), chartName(plan.out()),
+                CourseRun.read(root.resolve(CourseRun.DEFAULT)));
+        String markdown = report.markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Path out = plan.out().toAbsolutePath();
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, markdown);
+        Path chart = out.resolveSibling(chartName(plan.out()));
+        ImageIO.write(Charts.overview(loaded.results(), loaded.setup().entries(), loaded.setup().ns()), "png",
+                chart.toFile());
+        System.out.println("Wrote " + shown(root, out) + " and " + shown(root, chart)
+                + (plan.from() == null ? " (raw figures: " + shown(root, RawLog.beside(out)) + ")" : ""));
+    }
+
+    /** Runs the plan, logging every measurement beside the report as it comes. */
+    private static RawLog.Loaded measure(Plan plan, Path root) throws IOException {
         Children children = Children.locate(root, plan.seed());
         Optional<String> pythonProblem = plan.wantsPython() ? children.pythonProblem() : Optional.empty();
         pythonProblem.ifPresent(problem -> System.err.println("bench: " + problem));
@@ -138,28 +171,19 @@ public final class BenchMain {
 
         Machine machine = Machine.current();
         String loadBefore = Machine.loadAverage();
-        ZonedDateTime date = ZonedDateTime.now();
+        String date = Report.Setup.formatDate(ZonedDateTime.now());
         long started = System.nanoTime();
         System.out.printf("Arrivals benchmark%s: N = %s, %d runs in fresh processes; %d cores, %s; %s%n",
                 plan.quick() ? " (quick)" : "", plan.ns(), plan.runsPerEntry() * entries.size(), machine.cores(),
                 machine.java(), python);
-
-        Results results = run(plan, entries, children, pythonProblem.isEmpty(), started);
-
-        String chartFile = chartName(plan.out());
-        Report report = new Report(results, new Report.Setup(machine, python, plan.quick(), plan.ns(), plan.reps(),
-                plan.budgetMillis(), plan.seed(), entries, chartFile, date,
-                Duration.ofNanos(System.nanoTime() - started), loadBefore, Machine.loadAverage(),
-                CourseRun.read(root.resolve(CourseRun.DEFAULT))));
-        String markdown = report.markdown();
-        System.out.println();
-        System.out.println(markdown);
-        Path out = plan.out().toAbsolutePath();
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, markdown);
-        Path chart = out.resolveSibling(chartFile);
-        ImageIO.write(Charts.overview(results, entries, plan.ns()), "png", chart.toFile());
-        System.out.println("Wrote " + shown(root, out) + " and " + shown(root, chart));
+        try (RawLog log = RawLog.create(RawLog.beside(plan.out().toAbsolutePath()))) {
+            Results results = run(plan, entries, children, pythonProblem.isEmpty(), started, log);
+            Report.Setup setup = new Report.Setup(machine, python, plan.quick(), plan.ns(), plan.reps(),
+                    plan.budgetMillis(), plan.seed(), entries, date,
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds(), loadBefore, Machine.loadAverage());
+            log.setup(setup);
+            return new RawLog.Loaded(results, setup);
+        }
     }
 
     private static Path shown(Path root, Path file) {
@@ -178,14 +202,20 @@ public final class BenchMain {
      * that still needs runs, so that load from other programs falls on all implementations alike.
      */
     private static Results run(Plan plan, List<Lineup.Entry> entries, Children children, boolean withPython,
-                               long started) {
+                               long started, RawLog log) {
         Results results = new Results();
         int total = plan.runsPerEntry() * entries.size();
         int done = 0;
         for (int round = 0; round < plan.rounds(); round++) {
-            children.javaFloor().ifPresent(results::add);
+            children.javaFloor().ifPresent(floor -> {
+                results.add(floor);
+                log.floor(floor);
+            });
             if (withPython) {
-                children.pythonFloor().ifPresent(results::add);
+                children.pythonFloor().ifPresent(floor -> {
+                    results.add(floor);
+                    log.floor(floor);
+                });
             }
             for (int n : plan.ns()) {
                 if (round >= plan.reps().get(n)) {
@@ -194,7 +224,10 @@ public final class BenchMain {
                 for (Lineup.Entry entry : entries) {
                     Optional<Trial> trial = entry.python() ? children.python(entry.pythonName(), n)
                             : children.java(entry.java().orElseThrow(), n, plan.budgetMillis());
-                    trial.ifPresent(results::add);
+                    trial.ifPresent(t -> {
+                        results.add(t);
+                        log.trial(t);
+                    });
                     done++;
                     System.out.printf("[%3d/%d %s] N=%-9s %-24s run %d: %s%n", done, total, elapsed(started),
                             Format.count(n), entry.id(), round + 1, trial.map(BenchMain::progress).orElse("failed"));

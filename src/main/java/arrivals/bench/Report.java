@@ -14,19 +14,32 @@ import java.util.Optional;
  * run. Everything comes from the {@link Results} of one run.
  */
 final class Report {
-    /** What the report needs to know about the run besides its results. */
+    /**
+     * What the report needs to know about a run besides its results; saved with the raw results (as JSON) so
+     * the report can be written again from them.
+     *
+     * @param date    when the run started, as "yyyy-MM-dd HH:mm zone"
+     * @param entries the implementations measured, in report order
+     */
     record Setup(Machine machine, String python, boolean quick, List<Integer> ns, Map<Integer, Integer> reps,
-                 long budgetMillis, long seed, List<Lineup.Entry> entries, String chartFile,
-                 ZonedDateTime date, Duration elapsed, String loadBefore, String loadAfter,
-                 Optional<CourseRun> courseRun) {
+                 long budgetMillis, long seed, List<Lineup.Entry> entries, String date, long elapsedSeconds,
+                 String loadBefore, String loadAfter) {
+
+        static String formatDate(ZonedDateTime date) {
+            return date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
+        }
     }
 
     private final Results results;
     private final Setup setup;
+    private final String chartFile;
+    private final Optional<CourseRun> courseRun;
 
-    Report(Results results, Setup setup) {
+    Report(Results results, Setup setup, String chartFile, Optional<CourseRun> courseRun) {
         this.results = results;
         this.setup = setup;
+        this.chartFile = chartFile;
+        this.courseRun = courseRun;
     }
 
     String markdown() {
@@ -38,7 +51,7 @@ final class Report {
         md.append("## Headline ratios (same run)\n\n").append(headline()).append('\n');
         md.append("## Targets\n\n").append(targets()).append('\n');
         md.append("## All figures\n\n").append(mainTable()).append('\n').append(legend()).append('\n');
-        md.append("![Overhead and median delivery lag against N](").append(setup.chartFile()).append(")\n\n");
+        md.append("![Overhead and median delivery lag against N](").append(chartFile).append(")\n\n");
         md.append("## Overhead ratio to asyncio\n\n").append(ratioTable()).append('\n');
         md.append("## Scaling: overhead(100,000) ÷ overhead(10,000)\n\n").append(scalingTable()).append('\n');
         md.append("## Timer floor\n\n").append(floorTable()).append('\n');
@@ -49,7 +62,7 @@ final class Report {
 
     String machine() {
         Machine m = setup.machine();
-        return "- Date: " + setup.date().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")) + "\n"
+        return "- Date: " + setup.date() + "\n"
                 + "- Machine: " + m.cores() + " cores (" + m.cpu() + "), " + m.memory() + " RAM, " + m.os() + "\n"
                 + "- Java: " + m.java() + "; measuring JVMs run with `" + String.join(" ", Children.JVM_OPTIONS)
                 + "`\n"
@@ -59,7 +72,7 @@ final class Report {
                 + " run)\n"
                 + "- Sizes: " + String.join(", ", setup.ns().stream().map(n -> Format.count(n) + " ×"
                 + setup.reps().get(n)).toList()) + " runs each; seed " + setup.seed() + "; total time "
-                + minutes(setup.elapsed()) + "\n";
+                + minutes(Duration.ofSeconds(setup.elapsedSeconds())) + "\n";
     }
 
     private static String minutes(Duration d) {
@@ -237,7 +250,7 @@ final class Report {
     }
 
     String courseRun() {
-        return setup.courseRun().map(run -> "From `" + CourseRun.DEFAULT + "`: " + run.summary() + ".\n")
+        return courseRun.map(run -> "From `" + CourseRun.DEFAULT + "`: " + run.summary() + ".\n")
                 .orElse("_To be filled in: total time and slowest notebook of `./course run` (no "
                         + "`" + CourseRun.DEFAULT + "` was found when this report was generated)._\n");
     }

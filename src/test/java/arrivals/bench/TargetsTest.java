@@ -3,7 +3,6 @@ package arrivals.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,8 +72,8 @@ class TargetsTest {
         Map<Integer, Integer> reps = new LinkedHashMap<>();
         NS.forEach(n -> reps.put(n, 1));
         Report report = new Report(results(), new Report.Setup(Machine.current(), "Python 3.x", false, NS, reps,
-                20_000, 42, entries(), "benchmarks.png", ZonedDateTime.now(), Duration.ofSeconds(90), "1, 1, 1",
-                "2, 2, 2", Optional.empty()));
+                20_000, 42, entries(), Report.Setup.formatDate(ZonedDateTime.now()), 90, "1, 1, 1", "2, 2, 2"),
+                "benchmarks.png", Optional.empty());
         String md = report.markdown();
         assertTrue(md.contains("overhead ratio vs asyncio at 1,000,000: 0.0333"), md);
         assertTrue(md.contains("stopped at 20.0 s (17 of 1,000,000 results)"), md);
