@@ -183,8 +183,10 @@ final class Run<T> {
             launch(i);
         }
         if (inline < initial) {
-            // The consumer can take the first results while the remaining tasks are still being started.
-            startThread("arrivals-" + info.id() + "-launcher", () -> {
+            // The consumer can take the first results while the remaining tasks are still being started. A platform
+            // thread, so that starting a large input does not hold one of the few carriers the started virtual
+            // threads need to run and finish (there are as many carriers as cores).
+            startThread(Thread.ofPlatform().daemon(), "arrivals-" + info.id() + "-launcher", () -> {
                 for (int i = inline; i < initial && !stopping; i++) {
                     launch(i);
                 }
@@ -203,7 +205,7 @@ final class Run<T> {
         }
         CallableSlot<T> slot = (CallableSlot<T>) next;
         if (executor == null) {
-            startThread("arrivals-" + info.id() + "-task-" + index, slot);
+            startThread(Thread.ofVirtual(), "arrivals-" + info.id() + "-task-" + index, slot);
             return true;
         }
         try {
@@ -215,8 +217,8 @@ final class Run<T> {
         }
     }
 
-    private void startThread(String name, Runnable body) {
-        Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
+    private void startThread(Thread.Builder builder, String name, Runnable body) {
+        Thread thread = builder.name(name).unstarted(() -> {
             try {
                 body.run();
             } finally {

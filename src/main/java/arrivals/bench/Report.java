@@ -215,8 +215,8 @@ final class Report {
         return """
                 - **Workload W(N)**: N tasks; task *i* waits a delay drawn uniformly from [0, 1 s) and returns *i*; \
                 the consumer takes the results as they complete. The delays come from SplitMix64 with the seed \
-                above, implemented identically in Java and in `bench/asyncio_bench.py`, so both languages wait \
-                exactly the same delays.
+                above, implemented identically in Java and in `bench/asyncio_bench.py`, so both languages, and every \
+                repetition, wait exactly the same delays.
                 - **The clock** starts once the N task descriptions exist (lambdas in Java, coroutine objects in \
                 Python: building them is the caller's business and the same for every design) and stops when the \
                 consumer has every result and the implementation has released its threads.
@@ -243,8 +243,9 @@ final class Report {
                 JDK's delay scheduler: the counterpart of `asyncio.sleep`, which is a timer completing a future. \
                 Blocking tasks call `Thread.sleep` on a virtual thread each.
                 - **The anyOf loop** waits for `CompletableFuture.anyOf` of the remaining futures, takes the first \
-                finished one and repeats with the rest: O(n) per result. It is stopped after %s; the table then \
-                shows how many results it had delivered by then.
+                finished one and repeats with the rest: O(n) per result. It is stopped after %s (checked between \
+                results, so one slow round can overshoot it); the table then shows how many results it had \
+                delivered by then.
                 - **Timer floor**: see above; measured once per round in a fresh JVM and a fresh Python process.
                 """.formatted(String.join(" ", Children.JVM_OPTIONS), Format.duration(setup.budgetMillis() * 1e6));
     }

@@ -76,7 +76,7 @@ final class Targets {
         return new Check(target, entry.id(), "ratio " + Format.ratio(ratio.get()) + " ("
                 + Format.duration(results.overhead(entry.id(), n).get().median()) + " vs "
                 + Format.duration(results.overhead(entry.reference(), n).get().median()) + ")",
-                Optional.of(met), met ? "" : Reasons.overhead(entry));
+                Optional.of(met), met ? "" : Reasons.overhead(entry, results, n));
     }
 
     private static Check firstResult(Results results, Lineup.Entry entry, List<Integer> ns) {
@@ -123,6 +123,7 @@ final class Targets {
         double limit = LAG_FLOOR_MULTIPLE * floor.get().median();
         List<String> met = new ArrayList<>();
         List<String> missed = new ArrayList<>();
+        List<Integer> missedNs = new ArrayList<>();
         List<String> figures = new ArrayList<>();
         for (int n : ns) {
             Optional<Stats.Spread> lag = results.lagP50(entry.id(), n);
@@ -132,12 +133,16 @@ final class Targets {
             double multiple = lag.get().median() / floor.get().median();
             figures.add(Format.count(n) + ": " + Format.ratio(multiple) + "×");
             (lag.get().median() <= limit ? met : missed).add(Format.count(n));
+            if (lag.get().median() > limit) {
+                missedNs.add(n);
+            }
         }
         if (figures.isEmpty()) {
             return new Check(target, entry.id(), "n/a", Optional.empty(), "no lag measured");
         }
-        String why = missed.isEmpty() ? "" : "met at N = " + (met.isEmpty() ? "none" : String.join(", ", met))
-                + "; missed at N = " + String.join(", ", missed) + ". " + Reasons.lag(entry);
+        String why = missed.isEmpty() ? "" : (met.isEmpty() ? "missed at every N" : "met at N = "
+                + String.join(", ", met) + "; missed at N = " + String.join(", ", missed)) + ". "
+                + Reasons.lag(entry, results, missedNs);
         return new Check(target, entry.id(), "lag ÷ floor: " + String.join("; ", figures),
                 Optional.of(missed.isEmpty()), why);
     }
@@ -151,7 +156,7 @@ final class Targets {
         }
         boolean met = ratio.get() <= SCALING_LIMIT;
         return new Check(target, entry.id(), Format.ratio(ratio.get()), Optional.of(met),
-                met ? "" : Reasons.scaling(entry));
+                met ? "" : Reasons.scaling(entry, results));
     }
 
     private static Check memory(Results results, Lineup.Entry entry, int n, String at) {
@@ -162,6 +167,6 @@ final class Targets {
         }
         boolean met = perTask.get().median() <= BYTES_PER_TASK_LIMIT;
         return new Check(target, entry.id(), Format.size(perTask.get().median()) + " per task",
-                Optional.of(met), met ? "" : Reasons.memory(entry));
+                Optional.of(met), met ? "" : Reasons.memory(entry, results, n));
     }
 }
