@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  * scales, side by side in one PNG. Rendered off screen (no display needed).
  */
 final class Charts {
-    private static final int WIDTH = 760;
+    private static final int WIDTH = 900;
     private static final int HEIGHT = 560;
 
     private Charts() {
@@ -39,9 +39,9 @@ final class Charts {
                 .xAxisTitle("N (tasks)").yAxisTitle(yTitle).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisDecimalPattern("#,###");
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(7);
         return chart;

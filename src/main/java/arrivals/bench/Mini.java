@@ -37,11 +37,11 @@ import java.util.concurrent.CompletableFuture;
  * sleeping, no thread wake-ups), all of it on that thread, and not inflated when other programs share the
  * cores. The anyOf loop pays for every remaining future at every result (a relay on each, then clean-up when
  * one fires), so its time grows with N²; the queue's grows with N. Both designs first run twice at up to
- * 2,000 tasks, unmeasured, so the comparison is not about which code the JIT compiled first.
+ * 4,000 tasks, unmeasured, so the comparison is not about which code the JIT compiled first.
  */
 public final class Mini {
     private static final long SEED = 42;
-    private static final int WARM_UP_TASKS = 2_000;
+    private static final int WARM_UP_TASKS = 4_000;
 
     private Mini() {
     }
