@@ -118,6 +118,45 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
         return new AsCompleted<>(Run.ofFutures("as-completed", futures, options, options.failFast()), options);
     }
 
+    /**
+     * Starts asynchronous tasks and returns their completions in finishing order. Each starter begins some work
+     * when called (arms a timer, sends a request) and returns the future of its result; no thread waits per
+     * task, so a million pending tasks cost only their futures. The starters are called in input order: the
+     * first few by this method, the rest from a background thread, so the first results can be taken while a
+     * large input is still being started.
+     *
+     * <pre>{@code
+     * List<Callable<CompletableFuture<String>>> timers = List.of(
+     *     () -> new CompletableFuture<String>().completeOnTimeout("slow", 300, TimeUnit.MILLISECONDS),
+     *     () -> new CompletableFuture<String>().completeOnTimeout("fast", 100, TimeUnit.MILLISECONDS));
+     * try (var results = AsCompleted.ofAsync(timers)) {
+     *     for (var done : results) System.out.println(done.value()); // fast, then slow
+     * }
+     * }</pre>
+     *
+     * <p>A starter that throws, or returns null, is delivered as an {@link Outcome.Failure}; a future that fails
+     * is delivered with its own exception, unwrapped. Cancelling (timeout, fail-fast, close) calls
+     * {@code future.cancel(true)} on started tasks and never starts the others. A {@link Task} used as a starter
+     * lends its name to the completion.
+     *
+     * @throws NullPointerException if {@code starters} or one of its elements is null
+     */
+    public static <T> AsCompleted<T> ofAsync(
+            List<? extends Callable<? extends CompletableFuture<? extends T>>> starters) {
+        return ofAsync(starters, Options.defaults());
+    }
+
+    /**
+     * Like {@link #ofAsync(List)}, under {@code options}. With {@link Options#maxConcurrency}, the next starter
+     * is called when a started task finishes.
+     *
+     * @throws IllegalArgumentException if {@code options} sets an executor: asynchronous tasks need no thread
+     */
+    public static <T> AsCompleted<T> ofAsync(
+            List<? extends Callable<? extends CompletableFuture<? extends T>>> starters, Options options) {
+        return new AsCompleted<>(Run.ofAsync("as-completed", starters, options, options.failFast()), options);
+    }
+
     /** How many tasks this run has. */
     public int size() {
         return run.size();

@@ -23,7 +23,7 @@ final class FutureSlot<T> extends Slot<T> {
                 settle(error == null ? new Outcome.Success<>(value) : outcomeOf(error)));
     }
 
-    private static <T> Outcome<T> outcomeOf(Throwable error) {
+    static <T> Outcome<T> outcomeOf(Throwable error) {
         Throwable cause = error;
         // CompletableFuture wraps failures of dependent stages; report what the task itself threw.
         while ((cause instanceof CompletionException || cause instanceof ExecutionException)

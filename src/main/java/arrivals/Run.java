@@ -1,5 +1,7 @@
 package arrivals;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +33,21 @@ final class Run<T> {
     private static final AtomicLong IDS = new AtomicLong();
     /** Tasks started by the creating thread before a background thread takes over the rest of a large input. */
     private static final int INLINE_LAUNCHES = 256;
+    private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    /** What the run's positions hold, and so how their slots are made and started. */
+    private enum Kind { CALLABLES, FUTURES, ASYNC }
 
     final RunInfo info;
     private final long origin = System.nanoTime();
-    private final List<Slot<T>> slots;
+    /**
+     * Position i holds the caller's task until its slot is made, then the slot. Slots of callables and starters
+     * are made when they are first needed (at launch, or when cancelled), so a large input starts its first tasks
+     * without first allocating a slot for every task. A caller's task is never a Slot (a package-private type),
+     * which tells the two apart.
+     */
+    private final Object[] slots;
+    private final Kind kind;
     private final boolean failFast;
     private final int maxConcurrency;
     private final Executor executor;
@@ -61,9 +74,10 @@ final class Run<T> {
     private volatile List<Integer> stillRunning = List.of();
     private int taken; // consumer thread only
 
-    private Run(String strategy, int size, Options options, boolean failFast) {
-        this.info = new RunInfo(IDS.incrementAndGet(), strategy, size, Instant.now());
-        this.slots = new ArrayList<>(size);
+    private Run(String strategy, Kind kind, Object[] tasks, Options options, boolean failFast) {
+        this.info = new RunInfo(IDS.incrementAndGet(), strategy, tasks.length, Instant.now());
+        this.slots = tasks;
+        this.kind = kind;
         this.failFast = failFast;
         this.maxConcurrency = options.maxConcurrency();
         this.executor = options.executor().orElse(null);
@@ -76,17 +90,12 @@ final class Run<T> {
                                   boolean failFast) {
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(options, "options");
-        Run<T> run = new Run<>(strategy, tasks.size(), options, failFast);
-        int i = 0;
-        for (Callable<? extends T> task : tasks) { // copied first, so later changes to the caller's list can't race
-            if (task == null) {
-                throw new NullPointerException("tasks[" + i + "] is null");
-            }
-            run.slots.add(new CallableSlot<>(i++, Task.nameOf(task), run, task));
-        }
-        return run;
+        // Copied first, so later changes to the caller's list can't race with the launches.
+        Object[] copy = withoutNulls(tasks.toArray(new Object[0]), "tasks");
+        return new Run<>(strategy, Kind.CALLABLES, copy, options, failFast);
     }
 
+    @SuppressWarnings("unchecked")
     static <T> Run<T> ofFutures(String strategy, Collection<? extends CompletableFuture<? extends T>> futures,
                                 Options options, boolean failFast) {
         Objects.requireNonNull(futures, "futures");
@@ -97,15 +106,49 @@ final class Run<T> {
         if (options.executor().isPresent()) {
             throw new IllegalArgumentException("executor does not apply to futures, which are already running");
         }
-        Run<T> run = new Run<>(strategy, futures.size(), options, failFast);
-        int i = 0;
-        for (CompletableFuture<? extends T> future : futures) {
-            if (future == null) {
-                throw new NullPointerException("futures[" + i + "] is null");
-            }
-            run.slots.add(new FutureSlot<>(i++, null, run, future));
+        Object[] copy = withoutNulls(futures.toArray(new Object[0]), "futures");
+        Run<T> run = new Run<>(strategy, Kind.FUTURES, copy, options, failFast);
+        for (int i = 0; i < copy.length; i++) { // the futures are running already: observe each from the start
+            copy[i] = new FutureSlot<>(i, null, run, (CompletableFuture<? extends T>) copy[i]);
         }
         return run;
+    }
+
+    static <T> Run<T> ofAsync(String strategy,
+                              List<? extends Callable<? extends CompletableFuture<? extends T>>> starters,
+                              Options options, boolean failFast) {
+        Objects.requireNonNull(starters, "starters");
+        Objects.requireNonNull(options, "options");
+        if (options.executor().isPresent()) {
+            throw new IllegalArgumentException("executor does not apply to asynchronous tasks, which need no thread");
+        }
+        Object[] copy = withoutNulls(starters.toArray(new Object[0]), "starters");
+        return new Run<>(strategy, Kind.ASYNC, copy, options, failFast);
+    }
+
+    /** {@code tasks}, a plain Object[] (so it can hold slots too), once it is known to hold no null. */
+    private static Object[] withoutNulls(Object[] tasks, String name) {
+        for (int i = 0; i < tasks.length; i++) {
+            if (tasks[i] == null) {
+                throw new NullPointerException(name + "[" + i + "] is null");
+            }
+        }
+        return tasks;
+    }
+
+    /** The slot at {@code index}, made now if it does not exist yet; every caller gets the same one. */
+    @SuppressWarnings("unchecked")
+    private Slot<T> slot(int index) {
+        Object held = ELEMENT.getVolatile(slots, index);
+        if (held instanceof Slot<?> existing) {
+            return (Slot<T>) existing;
+        }
+        Slot<T> made = kind == Kind.ASYNC
+                ? new AsyncSlot<>(index, Task.nameOf(held), this,
+                        (Callable<? extends CompletableFuture<? extends T>>) held)
+                : new CallableSlot<>(index, Task.nameOf(held), this, (Callable<? extends T>) held);
+        Object witness = ELEMENT.compareAndExchange(slots, index, held, made);
+        return witness == held ? made : (Slot<T>) witness; // another thread made it first: use theirs
     }
 
     /** Nanoseconds since the run was created, on the monotonic clock. */
@@ -114,7 +157,7 @@ final class Run<T> {
     }
 
     int size() {
-        return slots.size();
+        return slots.length;
     }
 
     Duration timeout() {
@@ -123,7 +166,7 @@ final class Run<T> {
 
     /** Arms the deadline and starts the tasks; a large input is started from a background thread. */
     void start() {
-        if (timeout != null && !slots.isEmpty()) {
+        if (timeout != null && slots.length > 0) {
             // orTimeout's timer is cancelled when the future completes, so a finished run leaves no timer behind.
             deadline.orTimeout(nanos(timeout), TimeUnit.NANOSECONDS)
                     .whenComplete((ignored, error) -> {
@@ -132,23 +175,23 @@ final class Run<T> {
                         }
                     });
         }
-        for (Slot<T> slot : slots) {
-            if (slot instanceof FutureSlot<T> f) {
-                f.observe();
+        if (kind == Kind.FUTURES) {
+            for (Object slot : slots) {
+                ((FutureSlot<?>) slot).observe();
             }
-        }
-        if (slots.isEmpty() || !(slots.get(0) instanceof CallableSlot<T>)) {
             return;
         }
-        int initial = Math.min(slots.size(), maxConcurrency);
+        int initial = Math.min(slots.length, maxConcurrency);
         nextLaunch.set(initial);
         int inline = Math.min(initial, INLINE_LAUNCHES);
         for (int i = 0; i < inline && !stopping; i++) {
             launchOrPassOn(i);
         }
         if (inline < initial) {
-            // The consumer can take the first results while the remaining tasks are still being started.
-            startThread("arrivals-" + info.id() + "-launcher", () -> {
+            // The consumer can take the first results while the remaining tasks are still being started. A platform
+            // thread, so that starting a large input does not hold one of the few carriers the started virtual
+            // threads need to run and finish (there are as many carriers as cores).
+            startThread(Thread.ofPlatform().daemon(), "arrivals-" + info.id() + "-launcher", () -> {
                 for (int i = inline; i < initial && !stopping; i++) {
                     launchOrPassOn(i);
                 }
@@ -168,12 +211,17 @@ final class Run<T> {
     }
 
     private boolean launch(int index) {
-        CallableSlot<T> slot = (CallableSlot<T>) slots.get(index);
-        if (slot.isSettled()) {
+        Slot<T> next = slot(index);
+        if (next.isSettled()) {
             return false;
         }
+        if (next instanceof AsyncSlot<T> async) {
+            async.start(); // asynchronous work needs no thread: the launching thread just starts it
+            return true;
+        }
+        CallableSlot<T> slot = (CallableSlot<T>) next;
         if (executor == null) {
-            startThread("arrivals-" + info.id() + "-task-" + index, slot);
+            startThread(Thread.ofVirtual(), "arrivals-" + info.id() + "-task-" + index, slot);
             return true;
         }
         try {
@@ -185,8 +233,8 @@ final class Run<T> {
         }
     }
 
-    private void startThread(String name, Runnable body) {
-        Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
+    private void startThread(Thread.Builder builder, String name, Runnable body) {
+        Thread thread = builder.name(name).unstarted(() -> {
             try {
                 body.run();
             } finally {
@@ -222,7 +270,7 @@ final class Run<T> {
         do {
             while (!stopping) {
                 int i = nextLaunch.getAndIncrement();
-                if (i >= slots.size() || launch(i)) {
+                if (i >= slots.length || launch(i)) {
                     break;
                 }
             }
@@ -242,7 +290,7 @@ final class Run<T> {
         }
         if (slot.outcome() instanceof Outcome.Failure<T> && firstFailure.compareAndSet(null, slot) && failFast) {
             cancelAll(cancelled);
-        } else if (maxConcurrency != Integer.MAX_VALUE && slot.isRunning() && !stopping) {
+        } else if (maxConcurrency != Integer.MAX_VALUE && slot.wasLaunched() && !stopping) {
             launchNext();
         }
     }
@@ -256,7 +304,8 @@ final class Run<T> {
             // Settle every open slot before stopping any work: cancelling one future can complete another (the
             // same future at two positions, or a dependent stage), which must still be reported with this reason.
             List<Slot<T>> stop = new ArrayList<>();
-            for (Slot<T> slot : slots) {
+            for (int i = 0; i < slots.length; i++) {
+                Slot<T> slot = slot(i); // a task never launched gets its slot now, to be delivered as cancelled
                 if (!slot.isSettled() && slot.settle(reason)) {
                     stop.add(slot);
                 }
@@ -286,7 +335,7 @@ final class Run<T> {
     }
 
     boolean exhausted() {
-        return taken == slots.size();
+        return taken == slots.length;
     }
 
     /**
@@ -299,7 +348,7 @@ final class Run<T> {
         Completion<T> completion = new Completion<>(slot.index, slot.name, taken++, slot.outcome(),
                 slot.startedNanos, slot.finishedNanos, clock(), timeout);
         if (progress != null) {
-            progress.update(taken, slots.size());
+            progress.update(taken, slots.length);
         }
         return completion;
     }
@@ -310,7 +359,7 @@ final class Run<T> {
     }
 
     Outcome<T> outcomeAt(int index) {
-        return slots.get(index).outcome();
+        return slot(index).outcome();
     }
 
     /**
@@ -372,8 +421,8 @@ final class Run<T> {
             }
         }
         List<Integer> running = new ArrayList<>();
-        for (Slot<T> slot : slots) {
-            if (slot.isRunning()) {
+        for (Object held : slots) {
+            if (held instanceof Slot<?> slot && slot.isRunning()) {
                 running.add(slot.index);
             }
         }
@@ -433,8 +482,9 @@ final class Run<T> {
     /** How many of this run's tasks the given thread is inside (more than one only under a direct executor). */
     private int tasksRunningOn(Thread thread) {
         int count = 0;
-        for (Slot<T> slot : slots) {
-            if (slot instanceof CallableSlot<T> c && c.runsOn(thread)) {
+        for (int i = 0; i < slots.length; i++) {
+            // Only slots that exist can be running; looking must not make the others.
+            if (ELEMENT.getVolatile(slots, i) instanceof CallableSlot<?> c && c.runsOn(thread)) {
                 count++;
             }
         }

@@ -56,4 +56,13 @@ abstract class Slot<T> {
 
     /** Whether a thread is still inside this slot's task (only callables have one). */
     abstract boolean isRunning();
+
+    /**
+     * Whether the task had been started when it settled, so that settling frees a place under
+     * {@link Options#maxConcurrency}. A callable settles from inside its own run, while it still counts as
+     * running; a task cancelled before its turn never took a place.
+     */
+    boolean wasLaunched() {
+        return isRunning();
+    }
 }
