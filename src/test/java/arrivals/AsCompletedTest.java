@@ -106,8 +106,9 @@ class AsCompletedTest {
     @Test
     void failFastCancelsTheRestAndTheyObserveTheInterrupt() {
         AtomicInteger interrupted = new AtomicInteger();
-        var tasks = List.of(cancellable("a", interrupted), failing("bad", 50, new IllegalStateException("x")),
-                cancellable("b", interrupted));
+        CountDownLatch started = new CountDownLatch(2);
+        var tasks = List.of(cancellable("a", interrupted, started),
+                Work.failingAfter("bad", started, new IllegalStateException("x")), cancellable("b", interrupted, started));
         List<Outcome<String>> outcomes = new ArrayList<>();
         try (var results = AsCompleted.of(tasks, Options.defaults().failFast(true))) {
             results.forEach(done -> outcomes.add(done.outcome()));
@@ -142,7 +143,9 @@ class AsCompletedTest {
     @Test
     void leavingTheBlockEarlyCancelsTheRest() {
         AtomicInteger interrupted = new AtomicInteger();
-        var tasks = List.of(cancellable("a", interrupted), sleeping("first", 20), cancellable("b", interrupted));
+        CountDownLatch started = new CountDownLatch(2);
+        var tasks = List.of(cancellable("a", interrupted, started), Work.firstAfter("first", started),
+                cancellable("b", interrupted, started));
         long runId;
         try (var results = AsCompleted.of(tasks)) {
             runId = results.info().id();
@@ -158,14 +161,17 @@ class AsCompletedTest {
     @Test
     void shortCircuitingStreamOperationsCancelTheRest() {
         AtomicInteger interrupted = new AtomicInteger();
-        var tasks = List.of(cancellable("a", interrupted), sleeping("first", 20), cancellable("b", interrupted));
+        CountDownLatch started = new CountDownLatch(2);
+        var tasks = List.of(cancellable("a", interrupted, started), Work.firstAfter("first", started),
+                cancellable("b", interrupted, started));
         var results = AsCompleted.of(tasks); // deliberately no try-with-resources: the stream must clean up
         Optional<Completion<String>> first = results.stream().findFirst();
         assertEquals("first", first.orElseThrow().value());
         assertEquals(2, interrupted.get());
 
         AtomicInteger interrupted2 = new AtomicInteger();
-        var more = List.of(sleeping("x", 10), sleeping("y", 60), cancellable("z", interrupted2));
+        CountDownLatch zStarted = new CountDownLatch(1);
+        var more = List.of(Work.firstAfter("x", zStarted), sleeping("y", 200), cancellable("z", interrupted2, zStarted));
         List<String> two = AsCompleted.of(more).stream().limit(2).map(Completion::value).toList();
         assertEquals(List.of("x", "y"), two);
         assertEquals(1, interrupted2.get());

@@ -45,7 +45,9 @@ class GatherTest {
     void firstFailureCancelsSiblingsWaitsForThemAndSurfacesTheOriginal() {
         AtomicInteger interrupted = new AtomicInteger();
         IOException boom = new IOException("boom");
-        var tasks = List.of(cancellable("a", interrupted), failing("bad", 50, boom), cancellable("b", interrupted));
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(2);
+        var tasks = List.of(cancellable("a", interrupted, started), Work.failingAfter("bad", started, boom),
+                cancellable("b", interrupted, started));
         TaskFailedException e = assertThrows(TaskFailedException.class, () -> Gather.all(tasks));
         assertSame(boom, e.getCause());
         assertEquals(1, e.index());

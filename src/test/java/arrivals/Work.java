@@ -36,6 +36,31 @@ final class Work {
         });
     }
 
+    /** Like {@link #cancellable(String, AtomicInteger)}, counting {@code started} down once it is running. */
+    static Callable<String> cancellable(String name, AtomicInteger interrupted, CountDownLatch started) {
+        Callable<String> body = cancellable(name, interrupted);
+        return Task.of(name, () -> {
+            started.countDown();
+            return body.call();
+        });
+    }
+
+    /** Returns {@code name} once every task counting {@code started} is running: a first result, never too early. */
+    static Callable<String> firstAfter(String name, CountDownLatch started) {
+        return Task.of(name, () -> {
+            started.await();
+            return name;
+        });
+    }
+
+    /** Throws {@code error} once every task counting {@code started} is running. */
+    static Callable<String> failingAfter(String name, CountDownLatch started, Exception error) {
+        return Task.of(name, () -> {
+            started.await();
+            throw error;
+        });
+    }
+
     /** Waits for {@code gate}, so a test decides the finishing order without relying on timing. */
     static Callable<String> gated(String name, CountDownLatch gate) {
         return Task.of(name, () -> {
