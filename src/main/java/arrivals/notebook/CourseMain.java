@@ -55,6 +55,18 @@ public final class CourseMain {
         System.exit(status);
     }
 
+    /** Where the benchmark report ({@code ./course bench}) reads the last run's per-notebook times. */
+    static final Path TIMINGS = Path.of("target", "course-run", "timings.tsv");
+
+    private static void writeTimings(Path file, String text, PrintStream err) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            err.println("CourseMain: could not write " + file + ": " + e.getMessage()); // the run itself still counts
+        }
+    }
+
     /** The command line without exiting: returns the exit status; {@code workingDir} is the base of relative paths. */
     static int run(String[] args, Path workingDir, PrintStream out, PrintStream err) {
         Options options;
@@ -91,6 +103,7 @@ public final class CourseMain {
             err.println("CourseMain: the notebook engine cannot start: " + e.getMessage());
             return 2;
         }
+        StringBuilder timings = new StringBuilder("# notebook\tseconds, from the last ./course run\n");
         for (Found found : notebooks) {
             String name = display(found.file(), workingDir);
             NotebookRun run;
@@ -103,8 +116,11 @@ public final class CourseMain {
                 continue;
             }
             summary.add(name, run);
+            timings.append(name).append('\t').append(String.format(java.util.Locale.ROOT, "%.2f", run.totalNanos() / 1e9))
+                    .append('\n');
         }
         summary.printTotals();
+        writeTimings(workingDir.resolve(TIMINGS), timings.toString(), err);
         return summary.allPassed() ? 0 : 1;
     }
 

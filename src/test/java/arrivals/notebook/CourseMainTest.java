@@ -1,5 +1,6 @@
 package arrivals.notebook;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -66,6 +67,9 @@ class CourseMainTest {
         assertEquals(0, status, report());
         assertTrue(Files.isRegularFile(repo.resolve("out/01-ok.ipynb")));
         assertTrue(report().contains("1 passed, 0 failed"), report());
+        // The benchmark report reads the run's per-notebook times from here.
+        String timings = assertDoesNotThrow(() -> Files.readString(repo.resolve(CourseMain.TIMINGS)));
+        assertTrue(timings.lines().anyMatch(line -> line.matches("notebooks/01-ok\\.ipynb\t\\d+\\.\\d\\d")), timings);
     }
 
     @Test
