@@ -218,7 +218,7 @@ class LeakTest {
             }
         }
         List<String> anyLibraryThread = ThreadDump.liveThreadNames().stream()
-                .filter(name -> name.startsWith("arrivals-")).toList();
+                .filter(Work::isRunThread).toList();
         assertEquals(List.of(), anyLibraryThread, "library threads alive after all runs");
 
         Set<String> platformAfter = platformThreads(mx);
@@ -228,7 +228,7 @@ class LeakTest {
         STATS.add("leakedThreads", leaked);
         STATS.add("platformThreadsBefore", platformBefore.size());
         STATS.add("platformThreadsAfter", platformAfter.size());
-        assertTrue(platformAfter.stream().noneMatch(name -> name.startsWith("arrivals-")),
+        assertTrue(platformAfter.stream().noneMatch(Work::isRunThread),
                 "the library starts only virtual threads, yet: " + platformAfter);
         // By count: the JDK may replace an idle carrier thread of its own with a new one, which is no leak.
         assertTrue(platformAfter.size() <= platformBefore.size(),
@@ -246,7 +246,7 @@ class LeakTest {
 
     private static void awaitNoLibraryThreadsAtAll() throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            if (ThreadDump.liveThreadNames().stream().noneMatch(n -> n.startsWith("arrivals-"))) {
+            if (ThreadDump.liveThreadNames().stream().noneMatch(Work::isRunThread)) {
                 return;
             }
             Thread.sleep(10);
