@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -37,9 +35,7 @@ class AsCompletedPropertiesTest {
     @BeforeContainer
     static void startPool() {
         STATS.begin();
-        AtomicInteger ids = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(ProofPlan.POOL_THREADS,
-                r -> Thread.ofPlatform().name("proof-pool-" + ids.incrementAndGet()).daemon().unstarted(r));
+        pool = ProofPlan.newPool();
     }
 
     @AfterContainer

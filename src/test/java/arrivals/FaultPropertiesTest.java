@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -107,9 +106,7 @@ class FaultPropertiesTest {
     @BeforeContainer
     static void startPool() {
         STATS.begin();
-        AtomicInteger ids = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(ProofPlan.POOL_THREADS,
-                r -> Thread.ofPlatform().name("proof-pool-" + ids.incrementAndGet()).daemon().unstarted(r));
+        pool = ProofPlan.newPool();
     }
 
     @AfterContainer

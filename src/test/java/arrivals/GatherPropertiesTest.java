@@ -13,8 +13,6 @@ import arrivals.ProofPlan.Runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -35,9 +33,7 @@ class GatherPropertiesTest {
     @BeforeContainer
     static void startPool() {
         STATS.begin();
-        AtomicInteger ids = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(ProofPlan.POOL_THREADS,
-                r -> Thread.ofPlatform().name("proof-pool-" + ids.incrementAndGet()).daemon().unstarted(r));
+        pool = ProofPlan.newPool();
     }
 
     @AfterContainer

@@ -66,6 +66,13 @@ record ProofPlan(List<Job> jobs, Optional<Duration> timeout, int maxConcurrency,
     /** Platform threads of the shared POOL runner; also a concurrency limit when deciding what can hang. */
     static final int POOL_THREADS = 4;
 
+    /** The executor that scenarios choosing an executor run on: named daemon platform threads, so a leak shows. */
+    static java.util.concurrent.ExecutorService newPool() {
+        java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(POOL_THREADS,
+                r -> Thread.ofPlatform().name("proof-pool-" + ids.incrementAndGet()).daemon().unstarted(r));
+    }
+
     record Job(Kind kind, int delayMillis, boolean named) {
     }
 
