@@ -12,7 +12,6 @@ import arrivals.ProofPlan.Kind;
 import arrivals.ProofPlan.Runner;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import net.jqwik.api.Arbitrary;
@@ -71,29 +70,7 @@ class AsCompletedPropertiesTest {
         AsCompleted<Integer> results = AsCompleted.of(probe.callables(), options);
         long runId = results.info().id();
         assertEquals(n, results.size(), context);
-        switch (plan.exit()) {
-            case FOR_LOOP -> {
-                try (results) {
-                    if (stop != 0) {
-                        for (Completion<Integer> done : results) {
-                            got.add(done);
-                            if (got.size() == stop) {
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-            case ITERATOR -> {
-                Iterator<Completion<Integer>> it = results.iterator();
-                while (got.size() != stop && it.hasNext()) {
-                    got.add(it.next());
-                }
-                results.close();
-                assertFalse(it.hasNext(), context + ": hasNext after close");
-            }
-            case STREAM -> got.addAll(stop < 0 ? results.stream().toList() : results.stream().limit(stop).toList());
-        }
+        got.addAll(ProofPlan.consume(results, plan.exit(), stop, context));
         probe.closeReturned();
         List<Integer> stillRunning = results.stillRunning();
 

@@ -10,7 +10,6 @@ import arrivals.FuturePlan.Kind;
 import arrivals.ProofProbe.PlannedFailure;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -82,28 +81,7 @@ class FuturesPropertiesTest {
 
         AsCompleted<Integer> results = AsCompleted.ofFutures(futures, options);
         long runId = results.info().id();
-        switch (plan.exit()) {
-            case FOR_LOOP -> {
-                try (results) {
-                    if (stop != 0) {
-                        for (Completion<Integer> done : results) {
-                            got.add(done);
-                            if (got.size() == stop) {
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-            case ITERATOR -> {
-                Iterator<Completion<Integer>> it = results.iterator();
-                while (got.size() != stop && it.hasNext()) {
-                    got.add(it.next());
-                }
-                results.close();
-            }
-            case STREAM -> got.addAll(stop < 0 ? results.stream().toList() : results.stream().limit(stop).toList());
-        }
+        got.addAll(ProofPlan.consume(results, plan.exit(), stop, context));
 
         assertEquals(List.of(), results.stillRunning(), context + ": futures have no threads to outlive close");
         for (int i = 0; i < n; i++) {

@@ -1,7 +1,10 @@
 package arrivals;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -65,6 +68,38 @@ record ProofPlan(List<Job> jobs, Optional<Duration> timeout, int maxConcurrency,
 
     /** Platform threads of the shared POOL runner; also a concurrency limit when deciding what can hang. */
     static final int POOL_THREADS = 4;
+
+    /**
+     * Takes completions from {@code results} the way {@code exit} says, stopping after {@code stop} of them (or
+     * never, when negative), and leaves the run closed; an iterator must report nothing more once it is.
+     */
+    static <T> List<Completion<T>> consume(AsCompleted<T> results, Exit exit, int stop, String context) {
+        List<Completion<T>> got = new ArrayList<>();
+        switch (exit) {
+            case FOR_LOOP -> {
+                try (results) {
+                    if (stop != 0) {
+                        for (Completion<T> done : results) {
+                            got.add(done);
+                            if (got.size() == stop) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            case ITERATOR -> {
+                Iterator<Completion<T>> it = results.iterator();
+                while (got.size() != stop && it.hasNext()) {
+                    got.add(it.next());
+                }
+                results.close();
+                assertFalse(it.hasNext(), context + ": hasNext after close");
+            }
+            case STREAM -> got.addAll(stop < 0 ? results.stream().toList() : results.stream().limit(stop).toList());
+        }
+        return got;
+    }
 
     /** The executor that scenarios choosing an executor run on: named daemon platform threads, so a leak shows. */
     static java.util.concurrent.ExecutorService newPool() {
