@@ -53,7 +53,7 @@ call :use_jdk || exit /b 1
 call :build_jar || exit /b 1
 rem --root: the defaults (notebooks\, target\executed) are this course's wherever the user stands; the
 rem runner expands a glob like notebooks\01-*.ipynb itself, since cmd.exe passes it on as typed.
-"%JDK%\bin\java.exe" -Djava.awt.headless=true -cp "%JAR%" arrivals.notebook.CourseMain --root "%ROOT%" %ARGS%
+"%JDK%\bin\java.exe" -Djava.awt.headless=true "-Darrivals.command=course run" -cp "%JAR%" arrivals.notebook.CourseMain --root "%ROOT%" %ARGS%
 exit /b %ERRORLEVEL%
 
 rem ------------------------------------------------------------------ test

@@ -62,6 +62,12 @@ for flag in --help -h help; do
   says "help-tool$flag" "Usage: ./course COMMAND"
   says "help-tool$flag" "test [MAVEN ARGS]"
 done
+# A wrong option reaches the runner, whose complaint must still speak of ./course run.
+run bad-option -- "$ROOT/course" run --frobnicate
+status_is bad-option 2
+says bad-option "unknown option --frobnicate"
+says bad-option "usage: ./course run [--out DIR]"
+never_says bad-option "java -cp"
 run unknown PATH=$BARE_PATH -- "$ROOT/course" frobnicate
 status_is unknown 1
 says unknown "unknown command 'frobnicate'"

@@ -42,6 +42,17 @@ public final class CourseMain {
     static final String USAGE = "usage: java -cp target/arrivals.jar arrivals.notebook.CourseMain "
             + "[--root REPO] [--out DIR] [--timeout SECONDS] [notebook.ipynb|glob|dir ...]";
 
+    /**
+     * The launchers set {@code -Darrivals.command="./course run"}: a user who typed that should read
+     * about what they typed, not about the java command line behind it.
+     */
+    static String usage() {
+        String command = System.getProperty("arrivals.command");
+        return command == null ? USAGE
+                : "usage: " + command + " [--out DIR] [--timeout SECONDS] [notebook.ipynb|glob|dir ...]"
+                        + " (" + command + " --help explains them)";
+    }
+
     private CourseMain() {
     }
 
@@ -84,14 +95,14 @@ public final class CourseMain {
         try {
             options = Options.parse(args);
             if (options.help()) {
-                out.println(USAGE);
+                out.println(usage());
                 return 0;
             }
             root = options.root() == null ? workingDir : workingDir.resolve(options.root()).normalize();
             notebooks = find(options.inputs(), workingDir, root);
         } catch (IllegalArgumentException e) {
             err.println("CourseMain: " + e.getMessage());
-            err.println(USAGE);
+            err.println(usage());
             return 2;
         } catch (IOException e) {
             err.println("CourseMain: cannot list notebooks: " + e.getMessage());
