@@ -1,14 +1,16 @@
 @echo off
-rem course.cmd: the Windows counterpart of ./course, reduced to three commands.
+rem course.cmd: the Windows counterpart of ./course, reduced to four commands.
 rem
-rem   course run [--out DIR] [--timeout SECONDS] [notebook|dir ...]
+rem   course run [--out DIR] [--timeout SECONDS] [notebook|glob|dir ...]
 rem                  execute the notebooks without Jupyter (offline; no Python needed)
 rem   course lab     open the course in JupyterLab; installs JupyterLab and the JJava kernel into .venv
+rem   course test    run every test (mvn verify) with the JDK 21+ found here
 rem   course doctor  check Java, Maven, Python and the Jupyter kernel, and print the fixes
 rem
-rem Differences from ./course: no `bench`; the jar is rebuilt when missing or older than src\main or
-rem pom.xml (checked with PowerShell); messages use [ok]/[FAIL] instead of check marks. The project's CI
-rem runs on Linux, so this file is not tested there: it is kept short and plain on purpose.
+rem In PowerShell, type .\course.cmd (PowerShell doesn't run commands from the current folder by name).
+rem Differences from ./course: no `bench` or `build`; the jar is rebuilt when missing or older than
+rem src\main or pom.xml (checked with PowerShell); messages use [ok]/[FAIL] instead of check marks. The
+rem project's CI runs on Linux, so this file is not executed there: it is kept short and plain on purpose.
 setlocal EnableExtensions
 set "ROOT=%~dp0"
 if "%ROOT:~-1%"=="\" set "ROOT=%ROOT:~0,-1%"
@@ -17,8 +19,30 @@ set "VENV=%ROOT%\.venv"
 set "INDEX=notebooks\00-index.ipynb"
 
 set "COMMAND=%~1"
+rem Everything after the command, as the user typed it: each argument keeps its own quotes (or none),
+rem so an unquoted glob reaches the runner unquoted and a quoted path with spaces stays one argument.
+set "ARGS="
+set "HELP="
+shift
+:collect_args
+if "%~1"=="" goto :dispatch
+if /i "%~1"=="--help" set "HELP=1"
+if /i "%~1"=="-h" set "HELP=1"
+if "%~1"=="/?" set "HELP=1"
+set ARGS=%ARGS% %1
+shift
+goto :collect_args
+
+:dispatch
+if "%COMMAND%"=="" goto :usage
+if /i "%COMMAND%"=="help" goto :usage
+if /i "%COMMAND%"=="--help" goto :usage
+if /i "%COMMAND%"=="-h" goto :usage
+if "%COMMAND%"=="/?" goto :usage
+if defined HELP goto :command_help
 if /i "%COMMAND%"=="run" goto :run
 if /i "%COMMAND%"=="lab" goto :lab
+if /i "%COMMAND%"=="test" goto :test
 if /i "%COMMAND%"=="doctor" goto :doctor
 goto :usage
 
@@ -27,19 +51,27 @@ rem ------------------------------------------------------------------ run
 :run
 call :use_jdk || exit /b 1
 call :build_jar || exit /b 1
-rem %* still holds "run": drop it and pass the rest on unchanged.
-set "ARGS="
-shift
-:run_args
-if "%~1"=="" goto :run_start
-set ARGS=%ARGS% "%~1"
-shift
-goto :run_args
-:run_start
-rem With no arguments, the runner's defaults (the notebooks folder) should mean this course.
-if not defined ARGS cd /d "%ROOT%"
-"%JDK%\bin\java.exe" -Djava.awt.headless=true -cp "%JAR%" arrivals.notebook.CourseMain %ARGS%
+rem --root: the defaults (notebooks\, target\executed) are this course's wherever the user stands; the
+rem runner expands a glob like notebooks\01-*.ipynb itself, since cmd.exe passes it on as typed.
+"%JDK%\bin\java.exe" -Djava.awt.headless=true "-Darrivals.command=course run" -cp "%JAR%" arrivals.notebook.CourseMain --root "%ROOT%" %ARGS%
 exit /b %ERRORLEVEL%
+
+rem ------------------------------------------------------------------ test
+
+:test
+call :use_jdk || exit /b 1
+where mvn >nul 2>nul
+if errorlevel 1 (
+  echo course: Maven is needed to run the tests and is not on PATH.
+  echo   fix: install Maven 3.6.3+ from https://maven.apache.org/download.cgi and add its bin to PATH
+  exit /b 1
+)
+echo course: mvn verify on Java %MAJOR% ("%JDK%")
+pushd "%ROOT%"
+call mvn -B verify %ARGS%
+set "TEST_STATUS=%ERRORLEVEL%"
+popd
+exit /b %TEST_STATUS%
 
 rem ------------------------------------------------------------------ lab
 
@@ -75,7 +107,7 @@ if errorlevel 1 (
 )
 cd /d "%ROOT%"
 rem Serve the repository root, as Binder does; the kernel inherits PATH, so it starts the JDK found above.
-"%VENV%\Scripts\jupyter.exe" lab --ServerApp.root_dir="%ROOT%" "%INDEX%"
+"%VENV%\Scripts\jupyter.exe" lab --ServerApp.root_dir="%ROOT%" "%INDEX%" %ARGS%
 exit /b %ERRORLEVEL%
 
 rem ------------------------------------------------------------------ doctor
@@ -99,7 +131,7 @@ if errorlevel 1 (
 ) else (
   echo   [ok]   Maven on PATH
 )
-if exist "%JAR%" (echo   [ok]   target\arrivals.jar is built) else (echo   [FAIL] target\arrivals.jar is not built ^(optional; fix: mvn package, or course run^))
+if exist "%JAR%" (echo   [ok]   target\arrivals.jar is built) else (echo   [FAIL] target\arrivals.jar is not built ^(optional; fix: course run or course lab build it^))
 call :find_python
 if defined PYTHON (echo   [ok]   Python: %PYTHON%) else (echo   [FAIL] no Python 3.10+ ^(optional, for JupyterLab; fix: https://www.python.org/downloads/^))
 if exist "%VENV%\Scripts\jupyter.exe" (
@@ -118,14 +150,44 @@ exit /b 0
 rem ------------------------------------------------------------------ helpers
 
 :usage
-echo Usage: course COMMAND [ARGS]
-echo   run [--out DIR] [--timeout SECONDS] [notebook^|dir ...]   execute the notebooks offline
-echo   lab      open the course in JupyterLab (installs JupyterLab + JJava into .venv)
-echo   doctor   check this machine and print the fixes
+echo Usage: course COMMAND [ARGS]     (in PowerShell: .\course.cmd COMMAND [ARGS])
+echo   run [--out DIR] [--timeout SECONDS] [notebook^|glob^|dir ...]   execute the notebooks offline
+echo   lab [ARGS]   open the course in JupyterLab (installs JupyterLab + JJava into .venv)
+echo   test [ARGS]  run every test (mvn verify) with the JDK 21+ found here
+echo   doctor       check this machine and print the fixes
+echo Add --help after a command for its details.
 if "%COMMAND%"=="" exit /b 0
 if /i "%COMMAND%"=="help" exit /b 0
+if /i "%COMMAND%"=="--help" exit /b 0
+if /i "%COMMAND%"=="-h" exit /b 0
+if "%COMMAND%"=="/?" exit /b 0
 echo course: unknown command '%COMMAND%'
 exit /b 1
+
+:command_help
+if /i "%COMMAND%"=="run" (
+  echo Usage: course run [--out DIR] [--timeout SECONDS] [notebook^|glob^|dir ...]
+  echo   Executes notebooks without Jupyter; with none named, every notebook under notebooks\.
+  echo   --out DIR          where the executed copies go ^(default: target\executed in this repository^)
+  echo   --timeout SECONDS  how long one cell may run ^(default 120^)
+  exit /b 0
+)
+if /i "%COMMAND%"=="lab" (
+  echo Usage: course lab [JUPYTER LAB ARGS]
+  echo   Opens notebooks\00-index.ipynb in JupyterLab; installs JupyterLab and JJava into .venv the first time.
+  exit /b 0
+)
+if /i "%COMMAND%"=="test" (
+  echo Usage: course test [MAVEN ARGS]
+  echo   Runs mvn verify with the JDK 21+ found here; extra arguments go to Maven.
+  exit /b 0
+)
+if /i "%COMMAND%"=="doctor" (
+  echo Usage: course doctor
+  echo   Checks Java, Maven, Python and the Jupyter kernel without using the network, and prints the fixes.
+  exit /b 0
+)
+goto :usage
 
 :doctor_no_jdk
 echo   [FAIL] no JDK 21 or newer found (JAVA_HOME, PATH, Program Files)
@@ -210,7 +272,9 @@ rem Builds target\arrivals.jar when it is missing or older than src\main or pom.
 set "STALE="
 if not exist "%JAR%" set "STALE=1"
 if not defined STALE (
-  powershell -NoProfile -Command "$jar = (Get-Item -LiteralPath '%JAR%').LastWriteTime; $newer = Get-ChildItem -LiteralPath '%ROOT%\pom.xml','%ROOT%\src\main' -Recurse -File -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -gt $jar } | Select-Object -First 1; if ($newer) { exit 1 } else { exit 0 }"
+  rem The paths reach PowerShell through the environment, not inside its quotes: a folder named like
+  rem O'Brien would end a '...' string early.
+  powershell -NoProfile -Command "$jar = (Get-Item -LiteralPath $env:JAR).LastWriteTime; $newer = Get-ChildItem -LiteralPath (Join-Path $env:ROOT 'pom.xml'), (Join-Path $env:ROOT 'src\main') -Recurse -File -ErrorAction SilentlyContinue | Where-Object { $_.LastWriteTime -gt $jar } | Select-Object -First 1; if ($newer) { exit 1 } else { exit 0 }"
   if errorlevel 1 set "STALE=1"
 )
 if not defined STALE exit /b 0

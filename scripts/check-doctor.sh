@@ -4,7 +4,10 @@
 #   2. a JRE (a java without jshell) first on PATH, and JAVA_HOME pointing at it;
 #   3. no JDK 21+ anywhere: a required check fails, so the doctor must exit non-zero;
 #   4. no fonts: a required check fails too;
-#   5. a Jupyter that lists the kernel "java": the kernel check must pass.
+#   5. a Jupyter that lists the kernel "java": the kernel check must pass;
+#   6. a half-created .venv (no pip in it): the doctor must say so and that ./course lab repairs it.
+# Scenario 3 also checks the JDK install advice against a stand-in apt-cache: Debian 12 (no openjdk-21)
+# gets Adoptium's repository and SDKMAN, an Ubuntu with openjdk-21 gets the distribution's package.
 # Fakes (scripts standing in for java, jshell, fc-list, jupyter) live in a temporary folder; nothing
 # is installed or changed on the machine. Run from anywhere: bash scripts/check-doctor.sh
 set -euo pipefail
@@ -168,14 +171,37 @@ expect_exact $S "      fix: export JAVA_HOME=$NEW_JDK"
 # ---------------------------------------------------------------- 3. no JDK 21+ anywhere
 
 S=no-jdk
-# Only the stand-in old JDK is visible: first on PATH, no JAVA_HOME, no folders searched.
-run_doctor $S -u JAVA_HOME ARRIVALS_JDK_GLOBS= PATH="$FAKE_OLD/bin:$PATH"
+# Only the stand-in old JDK is visible: first on PATH, no JAVA_HOME, no folders searched. A stand-in
+# apt-cache plays a Debian 12 whose apt has no openjdk-21 (the advice must then be Adoptium or SDKMAN).
+FAKE_APT_NONE="$TMP/apt-none"
+mkdir -p "$FAKE_APT_NONE"
+printf '#!/bin/sh\n# apt-cache policy on Debian 12: no such package, so nothing is printed\nexit 0\n' >"$FAKE_APT_NONE/apt-cache"
+chmod +x "$FAKE_APT_NONE/apt-cache"
+run_doctor $S -u JAVA_HOME ARRIVALS_JDK_GLOBS= PATH="$FAKE_OLD/bin:$FAKE_APT_NONE:$PATH"
 expect_line $S "✗ JDK 21+: no JDK 21 or newer found"
-expect_fix $S "JDK 21+" "openjdk-21-jdk-headless"
+if command -v apt-get >/dev/null 2>&1; then
+  expect_fix $S "JDK 21+" "apt has no openjdk-21-jdk-headless here"
+  expect_fix $S "JDK 21+" "https://packages.adoptium.net/artifactory/deb"
+  expect_fix $S "JDK 21+" "sudo apt-get update && sudo apt-get install temurin-21-jdk"
+fi
+expect_fix $S "JDK 21+" "sdk install java"
 expect_fix $S "JDK 21+" "Binder"
 expect_line $S "✗ java on PATH is 21+: $FAKE_OLD/bin/java is Java 17"
 expect_line $S "Required:" "failed" "JDK 21+"
 expect_status $S nonzero
+
+# ... and an Ubuntu whose apt has openjdk-21: the distribution's package is the simplest advice.
+if command -v apt-get >/dev/null 2>&1; then
+  S=no-jdk-ubuntu
+  FAKE_APT_UBUNTU="$TMP/apt-ubuntu"
+  mkdir -p "$FAKE_APT_UBUNTU"
+  printf '#!/bin/sh\necho "openjdk-21-jdk-headless:"\necho "  Installed: (none)"\necho "  Candidate: 21.0.9+10-1~24.04"\n' \
+    >"$FAKE_APT_UBUNTU/apt-cache"
+  chmod +x "$FAKE_APT_UBUNTU/apt-cache"
+  run_doctor $S -u JAVA_HOME ARRIVALS_JDK_GLOBS= PATH="$FAKE_OLD/bin:$FAKE_APT_UBUNTU:$PATH"
+  expect_fix $S "JDK 21+" "install JDK 21: sudo apt-get install openjdk-21-jdk-headless"
+  if grep -qF "adoptium.net/artifactory" "$TMP/$S.out"; then fail $S "Adoptium advised although apt has openjdk-21"; else pass; fi
+fi
 
 # ---------------------------------------------------------------- 4. no fonts
 
@@ -203,6 +229,17 @@ EOF
 chmod +x "$FAKE_VENV/bin/jupyter"
 VENV_OVERRIDE=$FAKE_VENV run_doctor $S PATH="$PATH"
 expect_line $S "✓ kernel 'java' registered: $FAKE_VENV/share/jupyter/kernels/java"
+
+# ---------------------------------------------------------------- 6. a half-created .venv
+
+S=half-venv
+HALF_VENV="$TMP/half-venv"
+# What `python3 -m venv` leaves when Debian's python3-venv is missing: bin/python, pyvenv.cfg, no pip.
+/usr/bin/python3 -m venv --without-pip "$HALF_VENV"
+VENV_OVERRIDE=$HALF_VENV run_doctor $S PATH="$PATH"
+expect_line $S "✗ JupyterLab + JJava: $HALF_VENV is half-created: its python has no pip"
+expect_fix $S "JupyterLab + JJava" "python3-venv"
+expect_fix $S "JupyterLab + JJava" "./course lab: it deletes the half-created $HALF_VENV and creates it again"
 
 echo "check-doctor: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

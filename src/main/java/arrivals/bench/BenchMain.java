@@ -15,16 +15,17 @@ import javax.imageio.ImageIO;
 
 /**
  * Benchmarks Arrivals against Python's asyncio and the JDK's own options on workload W(N), prints the report
- * and writes it to {@code docs/benchmarks.md} with a chart beside it. Run from the repository root:
+ * and writes it to {@code target/bench/benchmarks.md} with a chart beside it; {@code --update-docs} writes the
+ * committed {@code docs/benchmarks.md} instead, so a trial run never overwrites it. Run from the repository root:
  *
  * <pre>
  * ./course bench --quick          # N up to 100,000: a few minutes
  * ./course bench                  # N up to 1,000,000: about a quarter of an hour
- * java -cp target/arrivals.jar arrivals.bench.BenchMain [--quick] [--out docs/benchmarks.md]
+ * java -cp target/arrivals.jar arrivals.bench.BenchMain [--quick] [--update-docs | --out FILE.md]
  * </pre>
  *
  * <p>Each run is a fresh process ({@link Children}); this JVM only plans, collects and reports. The raw figures
- * go to {@code docs/benchmarks-raw.txt} ({@link RawLog}) as they come; {@code --from} that file writes the
+ * go beside the report ({@code benchmarks-raw.txt}) ({@link RawLog}) as they come; {@code --from} that file writes the
  * report and chart again without measuring. If python3 or {@code bench/asyncio_bench.py} is missing, the
  * benchmark says so, runs the Java side alone and reports no ratios to asyncio. Options for trying things out:
  * {@code --ns 1000,10000} (sizes), {@code --reps 2} (runs per size), {@code --only
@@ -34,7 +35,7 @@ import javax.imageio.ImageIO;
 public final class BenchMain {
     private static final List<Integer> FULL_NS = List.of(1_000, 10_000, 100_000, 1_000_000);
     private static final List<Integer> QUICK_NS = List.of(1_000, 10_000, 100_000);
-    private static final String USAGE = "usage: BenchMain [--quick] [--out docs/benchmarks.md] [--ns 1000,10000]"
+    private static final String USAGE = "usage: BenchMain [--quick] [--update-docs | --out target/bench/benchmarks.md] [--ns 1000,10000]"
             + " [--reps K] [--only id,id] [--seed S] [--budget-ms MS] [--from docs/benchmarks-raw.txt]";
 
     /** What one invocation will run. */
@@ -48,7 +49,7 @@ public final class BenchMain {
          */
         static Plan parse(String... args) {
             boolean quick = false;
-            Path out = Path.of("docs", "benchmarks.md");
+            Path out = Path.of("target", "bench", "benchmarks.md");
             List<Integer> ns = null;
             Integer reps = null;
             List<Lineup.Entry> entries = Lineup.ALL;
@@ -60,6 +61,7 @@ public final class BenchMain {
                 switch (arg) {
                     case "--quick" -> quick = true;
                     case "--out" -> out = Path.of(value(args, ++i, arg));
+                    case "--update-docs" -> out = Path.of("docs", "benchmarks.md");
                     case "--ns" -> ns = Arrays.stream(value(args, ++i, arg).split(","))
                             .map(s -> positive(s.replace("_", ""), arg)).toList();
                     case "--reps" -> reps = positive(value(args, ++i, arg), arg);
@@ -122,6 +124,10 @@ public final class BenchMain {
 
     public static void main(String[] args) throws IOException {
         System.setProperty("java.awt.headless", "true");
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         Plan plan;
         try {
             plan = Plan.parse(args);

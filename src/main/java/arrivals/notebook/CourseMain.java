@@ -4,24 +4,33 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Runs the course's notebooks headlessly, like "Restart and Run All" on a Java kernel, and writes
  * executed copies (with every displayed PNG also saved as a file).
  *
  * <pre>
- * java -cp target/arrivals.jar arrivals.notebook.CourseMain [--out DIR] [--timeout SECONDS] [notebook.ipynb|dir ...]
+ * java -cp target/arrivals.jar arrivals.notebook.CourseMain [--root REPO] [--out DIR] [--timeout SECONDS] [notebook.ipynb|glob|dir ...]
  * </pre>
  *
- * <p>Without notebook arguments it runs every {@code notebooks/**}{@code /*.ipynb} (sorted,
- * solutions included, {@code .ipynb_checkpoints} skipped). Executed copies go under {@code --out}
- * (default {@code target/executed}), mirroring their paths under {@code notebooks/} (or under the
- * folder argument they were found in). Each notebook gets a fresh JShell session; {@code %classpath}
+ * <p>{@code --root} names the repository (default: the working folder); {@code ./course} passes its own,
+ * so that where the user stands changes nothing but how relative arguments are read. Without notebook
+ * arguments it runs every {@code REPO/notebooks/**}{@code /*.ipynb} (sorted, solutions included,
+ * {@code .ipynb_checkpoints} skipped). A notebook argument may be a glob ({@code notebooks/01-*.ipynb}),
+ * for shells that pass one unexpanded (cmd.exe).
+ *
+ * <p>Executed copies go under {@code --out} (relative to the working folder; default
+ * {@code REPO/target/executed}), at a path that depends only on the notebook's own path, so a notebook
+ * never overwrites another's copy: {@code notebooks/X} goes to {@code X} (as {@code mvn verify} writes
+ * them), any other file of the repository {@code Y} to {@code _repo/Y}, a file outside it to
+ * {@code _abs/} followed by its absolute path. Each notebook gets a fresh JShell session; {@code %classpath}
  * paths resolve against each notebook's own folder. It prints one line per notebook, then timings
  * (JShell start-up, engine overhead per cell against time in user code) and a summary.
  *
@@ -31,7 +40,18 @@ import java.util.Map;
 public final class CourseMain {
 
     static final String USAGE = "usage: java -cp target/arrivals.jar arrivals.notebook.CourseMain "
-            + "[--out DIR] [--timeout SECONDS] [notebook.ipynb|dir ...]";
+            + "[--root REPO] [--out DIR] [--timeout SECONDS] [notebook.ipynb|glob|dir ...]";
+
+    /**
+     * The launchers set {@code -Darrivals.command="./course run"}: a user who typed that should read
+     * about what they typed, not about the java command line behind it.
+     */
+    static String usage() {
+        String command = System.getProperty("arrivals.command");
+        return command == null ? USAGE
+                : "usage: " + command + " [--out DIR] [--timeout SECONDS] [notebook.ipynb|glob|dir ...]"
+                        + " (" + command + " --help explains them)";
+    }
 
     private CourseMain() {
     }
@@ -55,7 +75,7 @@ public final class CourseMain {
         System.exit(status);
     }
 
-    /** Where the benchmark report ({@code ./course bench}) reads the last run's per-notebook times. */
+    /** Where the benchmark report ({@code ./course bench}) reads the last run's per-notebook times, in the repository. */
     static final Path TIMINGS = Path.of("target", "course-run", "timings.tsv");
 
     private static void writeTimings(Path file, String text, PrintStream err) {
@@ -70,33 +90,36 @@ public final class CourseMain {
     /** The command line without exiting: returns the exit status; {@code workingDir} is the base of relative paths. */
     static int run(String[] args, Path workingDir, PrintStream out, PrintStream err) {
         Options options;
+        Path root;
         List<Found> notebooks;
         try {
             options = Options.parse(args);
             if (options.help()) {
-                out.println(USAGE);
+                out.println(usage());
                 return 0;
             }
-            notebooks = find(options.inputs(), workingDir);
+            root = options.root() == null ? workingDir : workingDir.resolve(options.root()).normalize();
+            notebooks = find(options.inputs(), workingDir, root);
         } catch (IllegalArgumentException e) {
             err.println("CourseMain: " + e.getMessage());
-            err.println(USAGE);
+            err.println(usage());
             return 2;
         } catch (IOException e) {
             err.println("CourseMain: cannot list notebooks: " + e.getMessage());
             return 2;
         }
         if (notebooks.isEmpty()) {
-            err.println("CourseMain: no notebooks found in " + String.join(", ", options.inputsOrDefault())
-                    + " (run it from the repository root, or name notebooks or folders)");
+            err.println("CourseMain: no notebooks found in " + (options.inputs().isEmpty()
+                    ? root.resolve("notebooks").toString() : String.join(", ", options.inputs()))
+                    + " (give --root the repository, or name notebooks or folders)");
             return 2;
         }
-        Path outDir = workingDir.resolve(options.out()).normalize();
+        Path outDir = (options.out() == null ? root.resolve(DEFAULT_OUT) : workingDir.resolve(options.out()))
+                .toAbsolutePath().normalize();
         NotebookExecutor executor = NotebookExecutor.withTimeout(options.timeout());
         RunSummary summary = new RunSummary(out);
         out.println("Running " + notebooks.size() + " notebook(s) headlessly (JShell on Java " + Runtime.version()
-                + ", per-cell timeout " + CellErrors.seconds(options.timeout()) + "), writing to "
-                + display(outDir, workingDir));
+                + ", per-cell timeout " + CellErrors.seconds(options.timeout()) + "), writing to " + outDir);
         try {
             summary.engineStarted(NotebookExecutor.warmUp());
         } catch (RuntimeException e) {
@@ -105,7 +128,8 @@ public final class CourseMain {
         }
         StringBuilder timings = new StringBuilder("# notebook\tseconds, from the last ./course run\n");
         for (Found found : notebooks) {
-            String name = display(found.file(), workingDir);
+            // Names count from the repository, as the benchmark report reads them from the timings file.
+            String name = display(found.file(), root);
             NotebookRun run;
             try {
                 Notebook notebook = Notebook.parse(Files.readString(found.file()), name);
@@ -120,7 +144,8 @@ public final class CourseMain {
                     .append('\n');
         }
         summary.printTotals();
-        writeTimings(workingDir.resolve(TIMINGS), timings.toString(), err);
+        out.println("Executed copies: " + outDir);
+        writeTimings(root.resolve(TIMINGS), timings.toString(), err);
         return summary.allPassed() ? 0 : 1;
     }
 
@@ -128,36 +153,71 @@ public final class CourseMain {
     record Found(Path file, Path relativeOut) {
     }
 
-    private static List<Found> find(List<String> inputs, Path workingDir) throws IOException {
-        Path notebooksRoot = workingDir.resolve("notebooks").normalize();
+    /** Default output folder, in the repository. */
+    static final Path DEFAULT_OUT = Path.of("target", "executed");
+
+    private static List<Found> find(List<String> inputs, Path workingDir, Path root) throws IOException {
         Map<Path, Found> found = new LinkedHashMap<>();
-        List<String> roots = inputs.isEmpty() ? List.of("notebooks") : inputs;
-        for (String input : roots) {
-            Path path = workingDir.resolve(input).normalize();
-            if (Files.isDirectory(path)) {
-                for (Path file : NotebookFiles.find(path)) {
-                    found.putIfAbsent(file, new Found(file, relativeOut(file, path, notebooksRoot)));
+        if (inputs.isEmpty()) {
+            for (Path file : NotebookFiles.find(root.resolve("notebooks"))) {
+                found.putIfAbsent(file, new Found(file, relativeOut(file, root)));
+            }
+            return new ArrayList<>(found.values());
+        }
+        for (String input : inputs) {
+            for (Path path : expand(input, workingDir)) {
+                if (Files.isDirectory(path)) {
+                    for (Path file : NotebookFiles.find(path)) {
+                        found.putIfAbsent(file, new Found(file, relativeOut(file, root)));
+                    }
+                } else if (Files.isRegularFile(path) && path.toString().endsWith(".ipynb")) {
+                    found.putIfAbsent(path, new Found(path, relativeOut(path, root)));
+                } else {
+                    throw new IllegalArgumentException(Files.exists(path)
+                            ? input + " is neither a notebook (.ipynb) nor a folder"
+                            : input + " does not exist (looked for " + path + ")");
                 }
-            } else if (Files.isRegularFile(path) && input.endsWith(".ipynb")) {
-                found.putIfAbsent(path, new Found(path, relativeOut(path, null, notebooksRoot)));
-            } else if (!inputs.isEmpty()) {
-                throw new IllegalArgumentException(Files.exists(path)
-                        ? input + " is neither a notebook (.ipynb) nor a folder"
-                        : input + " does not exist (looked for " + path + ")");
             }
         }
         return new ArrayList<>(found.values());
     }
 
-    /** Mirrors the path under notebooks/ (or under the folder argument); else just the file name. */
-    private static Path relativeOut(Path file, Path folderArgument, Path notebooksRoot) {
+    /** The paths an argument names: itself, or the matches of a glob in its last part. */
+    private static List<Path> expand(String input, Path workingDir) throws IOException {
+        Path path = workingDir.resolve(input).normalize();
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        boolean glob = name.contains("*") || name.contains("?") || name.contains("[");
+        if (!glob || Files.exists(path) || path.getParent() == null || !Files.isDirectory(path.getParent())) {
+            return List.of(path);
+        }
+        PathMatcher matcher = path.getFileSystem().getPathMatcher("glob:" + name);
+        try (Stream<Path> files = Files.list(path.getParent())) {
+            List<Path> matches = files.filter(p -> matcher.matches(p.getFileName())).sorted().toList();
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException(input + " matches nothing (looked in " + path.getParent() + ")");
+            }
+            return matches;
+        }
+    }
+
+    /**
+     * Where a notebook's executed copy goes, relative to the output folder: a function of the notebook's
+     * own path only, so two different notebooks never share a copy, whatever the arguments were.
+     */
+    static Path relativeOut(Path file, Path root) {
+        Path notebooksRoot = root.resolve("notebooks");
         if (file.startsWith(notebooksRoot)) {
             return notebooksRoot.relativize(file);
         }
-        if (folderArgument != null && file.startsWith(folderArgument)) {
-            return folderArgument.relativize(file);
+        if (file.startsWith(root)) {
+            return Path.of("_repo").resolve(root.relativize(file));
         }
-        return file.getFileName();
+        Path absolute = file.toAbsolutePath().normalize();
+        Path withoutRoot = absolute.getRoot() == null ? absolute : absolute.getRoot().relativize(absolute);
+        // A Windows drive ("C:\") becomes a folder named "C", so copies from two drives stay apart.
+        String drive = absolute.getRoot() == null ? "" : absolute.getRoot().toString().replaceAll("[^A-Za-z0-9]", "");
+        Path base = drive.isEmpty() ? Path.of("_abs") : Path.of("_abs", drive);
+        return base.resolve(withoutRoot.toString());
     }
 
     private static String display(Path path, Path workingDir) {
@@ -165,16 +225,18 @@ public final class CourseMain {
     }
 
     /** Parsed command-line options. */
-    record Options(Path out, Duration timeout, List<String> inputs, boolean help) {
+    record Options(Path root, Path out, Duration timeout, List<String> inputs, boolean help) {
 
         static Options parse(String[] args) {
-            Path out = Path.of("target", "executed");
+            Path root = null;
+            Path out = null;
             Duration timeout = NotebookExecutor.defaultTimeout();
             List<String> inputs = new ArrayList<>();
             boolean help = false;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
+                    case "--root" -> root = Path.of(value(args, ++i, "--root"));
                     case "--out" -> out = Path.of(value(args, ++i, "--out"));
                     case "--timeout" -> timeout = timeout(value(args, ++i, "--timeout"));
                     case "-h", "--help" -> help = true;
@@ -186,11 +248,7 @@ public final class CourseMain {
                     }
                 }
             }
-            return new Options(out, timeout, List.copyOf(inputs), help);
-        }
-
-        List<String> inputsOrDefault() {
-            return inputs.isEmpty() ? List.of("notebooks/") : inputs;
+            return new Options(root, out, timeout, List.copyOf(inputs), help);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -1,6 +1,7 @@
 package arrivals.notebook;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.CharsetEncoder;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +39,11 @@ final class RunSummary {
     /** Prints the engine's own start-up: the first JShell session of the JVM. */
     void engineStarted(Duration firstSession) {
         engineStartup = firstSession.toNanos();
-        String jvm = ProcessHandle.current().info().startInstant()
-                .map(start -> ", " + millis(Duration.between(start, Instant.now()).toNanos()) + " after the JVM started")
-                .orElse("");
+        // The JVM's own start time, not the process's: ./course execs java from a bash process that may
+        // have spent seconds building the jar first, and the process start would count that build.
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        String jvm = ", " + millis(Duration.between(Instant.ofEpochMilli(jvmStart), Instant.now()).toNanos())
+                + " after the JVM started";
         out.println("Engine start-up: first JShell session in " + millis(engineStartup)
                 + " (loads and warms up javac)" + jvm);
     }

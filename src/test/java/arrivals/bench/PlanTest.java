@@ -14,12 +14,13 @@ class PlanTest {
     void theFullRunGoesToAMillionAndQuickStopsAtOneHundredThousand() {
         BenchMain.Plan full = BenchMain.Plan.parse();
         assertEquals(List.of(1_000, 10_000, 100_000, 1_000_000), full.ns());
-        assertEquals(Path.of("docs", "benchmarks.md"), full.out());
+        assertEquals(Path.of("target", "bench", "benchmarks.md"), full.out(), "a trial run must not overwrite docs/");
         assertEquals(Lineup.ALL, full.entries());
         BenchMain.Plan quick = BenchMain.Plan.parse("--quick", "--out", "/tmp/b.md");
         assertEquals(List.of(1_000, 10_000, 100_000), quick.ns());
         assertEquals(Path.of("/tmp/b.md"), quick.out());
         assertTrue(quick.budgetMillis() < full.budgetMillis());
+        assertEquals(Path.of("docs", "benchmarks.md"), BenchMain.Plan.parse("--update-docs").out());
     }
 
     @Test

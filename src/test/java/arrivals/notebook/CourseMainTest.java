@@ -82,6 +82,53 @@ class CourseMainTest {
         assertTrue(report().contains("no notebooks found"), report());
     }
 
+    @Test
+    void fromAnotherFolderTheCopiesGoUnderTheRepositoryAndTheReportSaysWhere(@TempDir Path elsewhere) throws IOException {
+        Files.writeString(repo.resolve("notebooks/solutions/02-bad.ipynb"), Files.readString(repo.resolve("notebooks/01-ok.ipynb")));
+
+        int status = CourseMain.run(new String[] {"--root", repo.toString()}, elsewhere, print(out), print(err));
+
+        assertEquals(0, status, report());
+        Path executed = repo.resolve("target/executed").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(executed.resolve("01-ok.ipynb")), report());
+        assertTrue(Files.isRegularFile(executed.resolve("solutions/02-bad.ipynb")), report());
+        assertFalse(Files.exists(elsewhere.resolve("target")), "nothing is written where the user stands");
+        assertTrue(report().contains("writing to " + executed), report());
+        assertTrue(report().contains("Executed copies: " + executed), report());
+        assertTrue(Files.isRegularFile(repo.resolve(CourseMain.TIMINGS)), "the timings go to the repository too");
+    }
+
+    @Test
+    void notebooksWithTheSameNameInDifferentFoldersGetDifferentCopies(@TempDir Path elsewhere) throws IOException {
+        NotebookJson.java().code("other", "System.out.println(\"from extra\");")
+                .writeTo(repo.resolve("extra/01-ok.ipynb"));
+        NotebookJson.java().code("outside", "System.out.println(\"from outside\");")
+                .writeTo(elsewhere.resolve("01-ok.ipynb"));
+
+        assertEquals(0, run("--root", ".", "notebooks/01-ok.ipynb"), report());
+        assertEquals(0, run("--root", ".", "extra/01-ok.ipynb", elsewhere.resolve("01-ok.ipynb").toString()), report());
+
+        Path executed = repo.resolve("target/executed");
+        assertTrue(Files.readString(executed.resolve("01-ok.ipynb")).contains("shown"),
+                "the course notebook's copy is still its own after running two namesakes");
+        assertTrue(Files.readString(executed.resolve("_repo/extra/01-ok.ipynb")).contains("from extra"), report());
+        Path outside = executed.resolve(CourseMain.relativeOut(elsewhere.resolve("01-ok.ipynb"), repo));
+        assertTrue(outside.startsWith(executed.resolve("_abs")), outside.toString());
+        assertTrue(Files.readString(outside).contains("from outside"), report());
+    }
+
+    @Test
+    void aGlobThatTheShellDidNotExpandIsExpandedHere() {
+        int status = run("--out", "out", "notebooks/0*-ok.ipynb");
+
+        assertEquals(0, status, report());
+        assertTrue(Files.isRegularFile(repo.resolve("out/01-ok.ipynb")), report());
+        assertTrue(report().contains("1 passed, 0 failed"), report());
+
+        assertEquals(2, run("notebooks/9*.ipynb"));
+        assertTrue(report().contains("notebooks/9*.ipynb matches nothing"), report());
+    }
+
     private int run(String... args) {
         return CourseMain.run(args, repo, print(out), print(err));
     }
