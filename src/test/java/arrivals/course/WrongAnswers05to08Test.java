@@ -277,4 +277,43 @@ class WrongAnswers05to08Test {
                 .run();
         assertAllRejected(verdicts, 5);
     }
+
+    /** Each bug zoo exercise's check rejects the buggy program the exercise starts from. */
+    @Test
+    void bugZooChecksRejectTheBuggyPrograms() throws Exception {
+        Map<String, String> verdicts = WrongAnswers.in("notebooks/solutions/08-bug-zoo-solutions.ipynb")
+                .wrong("List<String> valuesAsTheyFinish(List", "the buggy program: get() in submission order", """
+                        List<String> valuesAsTheyFinish(List<CompletableFuture<String>> futures) throws Exception {
+                            // TODO: this waits in submission order; return the values in the order the futures complete
+                            List<String> values = new ArrayList<>();
+                            for (CompletableFuture<String> future : futures) {
+                                values.add(future.get());
+                            }
+                            return values;
+                        }""")
+                .wrong("List<Integer> indicesInOrder(List", "the buggy program: the anyOf loop", """
+                        List<Integer> indicesInOrder(List<CompletableFuture<String>> futures) {
+                            // TODO: anyOf loses the index and stops at the first failure; use one callback per future and a queue
+                            List<Integer> order = new ArrayList<>();
+                            List<CompletableFuture<String>> pending = new ArrayList<>(futures);
+                            while (!pending.isEmpty()) {
+                                Object winner = CompletableFuture.anyOf(pending.toArray(CompletableFuture[]::new)).join();
+                                order.add(futures.indexOf(pending.stream().filter(CompletableFuture::isDone).findFirst().orElseThrow()));
+                                pending.removeIf(CompletableFuture::isDone);
+                            }
+                            return order;
+                        }""")
+                .wrong("String fastestMirror(List", "the buggy program: the run is never closed", """
+                        String fastestMirror(List<Task<String>> mirrors) {
+                            // TODO: the run is never closed, so the slower mirrors keep running
+                            return AsCompleted.of(mirrors).iterator().next().value();
+                        }""")
+                .wrong("CompletableFuture<String> shownUpperCase(CompletableFuture", "the buggy program: thenApply: the cancel stops at the stage", """
+                        CompletableFuture<String> shownUpperCase(CompletableFuture<String> request) {
+                            // TODO: cancelling the returned stage must cancel the request as well
+                            return request.thenApply(String::toUpperCase);
+                        }""")
+                .run();
+        assertAllRejected(verdicts, 4);
+    }
 }
