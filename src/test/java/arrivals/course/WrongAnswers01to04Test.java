@@ -1,0 +1,91 @@
+package arrivals.course;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each exercise check of notebooks 01 to 04 rejects the wrong answers a student is likely to write: every wrong
+ * answer below must make its check print one ✗ line (see {@link WrongAnswers}). That the real solutions pass is
+ * the notebook engine's test (NotebooksIT runs every solution notebook); here the real solution also runs after
+ * its wrong answers, so a probe that broke the session would show up as "not run".
+ */
+class WrongAnswers01to04Test {
+
+    private static void assertAllRejected(Map<String, String> verdicts) {
+        verdicts.forEach((label, verdict) -> {
+            System.out.println("wrong answer \"" + label + "\" -> " + verdict);
+            assertTrue(verdict.startsWith("✗"), "the check let a wrong answer through (" + label + "): " + verdict);
+        });
+    }
+
+    @Test
+    void notebook01() throws Exception {
+        assertAllRejected(WrongAnswers.in("notebooks/solutions/01-why-concurrency-solutions.ipynb")
+                .wrong("void pauseAllAtOnce", "Ex1 not done yet", """
+                        void pauseAllAtOnce(List<Duration> waits) throws Exception {
+                            throw Check.todo();
+                        }""")
+                .wrong("void pauseAllAtOnce", "Ex1 one after another", """
+                        void pauseAllAtOnce(List<Duration> waits) throws Exception {
+                            for (Duration wait : waits) probe.pause(wait);
+                        }""")
+                .wrong("void pauseAllAtOnce", "Ex1 platform threads", """
+                        void pauseAllAtOnce(List<Duration> waits) throws Exception {
+                            try (ExecutorService executor = Executors.newFixedThreadPool(waits.size())) {
+                                for (Duration wait : waits) executor.submit(() -> { probe.pause(wait); return null; });
+                            }
+                        }""")
+                .wrong("void pauseAllAtOnce", "Ex1 does not wait for the threads", """
+                        void pauseAllAtOnce(List<Duration> waits) throws Exception {
+                            for (Duration wait : waits) Thread.ofVirtual().start(() -> {
+                                try { probe.pause(wait); } catch (InterruptedException e) { }
+                            });
+                            Thread.sleep(20);
+                        }""")
+                .wrong("List<String> fetchInOrder", "Ex2 not done yet", """
+                        List<String> fetchInOrder(List<String> names, Map<String, Duration> delays) throws Exception {
+                            throw Check.todo();
+                        }""")
+                .wrong("List<String> fetchInOrder", "Ex2 one after another", """
+                        List<String> fetchInOrder(List<String> names, Map<String, Duration> delays) throws Exception {
+                            List<String> out = new ArrayList<>();
+                            for (String name : names) out.add(fetchCounted(name, delays.get(name)));
+                            return out;
+                        }""")
+                .wrong("List<String> fetchInOrder", "Ex2 in the order they come back", """
+                        List<String> fetchInOrder(List<String> names, Map<String, Duration> delays) throws Exception {
+                            List<String> out = Collections.synchronizedList(new ArrayList<>());
+                            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                                for (String name : names) executor.submit(() -> out.add(fetchCounted(name, delays.get(name))));
+                            }
+                            return out;
+                        }""")
+                .wrong("List<String> fetchInOrder", "Ex2 platform threads", """
+                        List<String> fetchInOrder(List<String> names, Map<String, Duration> delays) throws Exception {
+                            try (ExecutorService executor = Executors.newCachedThreadPool()) {
+                                List<Future<String>> futures = new ArrayList<>();
+                                for (String name : names) futures.add(executor.submit(() -> fetchCounted(name, delays.get(name))));
+                                List<String> out = new ArrayList<>();
+                                for (Future<String> f : futures) out.add(f.get());
+                                return out;
+                            }
+                        }""")
+                .wrong("double idealSpeedUp", "Ex3 not done yet", """
+                        double idealSpeedUp(List<Duration> waits) {
+                            throw Check.todo();
+                        }""")
+                .wrong("double idealSpeedUp", "Ex3 the number of waits", """
+                        double idealSpeedUp(List<Duration> waits) {
+                            return waits.size();
+                        }""")
+                .wrong("double idealSpeedUp", "Ex3 longest over shortest", """
+                        double idealSpeedUp(List<Duration> waits) {
+                            long max = waits.stream().mapToLong(Duration::toMillis).max().orElse(1);
+                            long min = waits.stream().mapToLong(Duration::toMillis).min().orElse(1);
+                            return (double) max / min;
+                        }""")
+                .run());
+    }
+}
