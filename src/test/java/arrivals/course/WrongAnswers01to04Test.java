@@ -88,4 +88,77 @@ class WrongAnswers01to04Test {
                         }""")
                 .run());
     }
+
+    @Test
+    void notebook02() throws Exception {
+        assertAllRejected(WrongAnswers.in("notebooks/solutions/02-gather-solutions.ipynb")
+                .wrong("List<String> withFallback", "Ex1 not done yet", """
+                        List<String> withFallback(List<Task<String>> tasks, String fallback) throws InterruptedException {
+                            throw Check.todo();
+                        }""")
+                .wrong("List<String> withFallback", "Ex1 one after another", """
+                        List<String> withFallback(List<Task<String>> tasks, String fallback) throws InterruptedException {
+                            List<String> out = new ArrayList<>();
+                            for (Task<String> task : tasks) {
+                                try { out.add(task.call()); } catch (Exception e) { out.add(fallback); }
+                            }
+                            return out;
+                        }""")
+                .wrong("List<String> withFallback", "Ex1 fail-fast Gather.all", """
+                        List<String> withFallback(List<Task<String>> tasks, String fallback) throws InterruptedException {
+                            return Gather.all(tasks);
+                        }""")
+                .wrong("List<String> withFallback", "Ex1 in finishing order", """
+                        List<String> withFallback(List<Task<String>> tasks, String fallback) throws InterruptedException {
+                            List<String> out = new ArrayList<>();
+                            try (var results = AsCompleted.of(tasks)) {
+                                for (var done : results) out.add(done.outcome().orElse(fallback));
+                            }
+                            return out;
+                        }""")
+                .wrong("String whoFailed", "Ex2 not done yet", """
+                        String whoFailed(List<Task<String>> tasks) throws InterruptedException {
+                            throw Check.todo();
+                        }""")
+                .wrong("String whoFailed", "Ex2 first failure in the list", """
+                        String whoFailed(List<Task<String>> tasks) throws InterruptedException {
+                            List<Outcome<String>> outcomes = Gather.settled(tasks);
+                            for (int i = 0; i < outcomes.size(); i++) {
+                                if (outcomes.get(i) instanceof Outcome.Failure<String> f) {
+                                    return tasks.get(i).name() + ": " + f.exception().getMessage();
+                                }
+                            }
+                            return "nobody";
+                        }""")
+                .wrong("String whoFailed", "Ex2 the wrapper's message", """
+                        String whoFailed(List<Task<String>> tasks) throws InterruptedException {
+                            try { Gather.all(tasks); return "nobody"; }
+                            catch (TaskFailedException e) { return e.taskName() + ": " + e.getMessage(); }
+                        }""")
+                .wrong("String whoFailed", "Ex2 lets the exception escape", """
+                        String whoFailed(List<Task<String>> tasks) throws InterruptedException {
+                            Gather.all(tasks);
+                            return "nobody";
+                        }""")
+                .wrong("List<String> readyBefore", "Ex3 not done yet", """
+                        List<String> readyBefore(List<Task<String>> tasks, Duration moment) throws InterruptedException {
+                            throw Check.todo();
+                        }""")
+                .wrong("List<String> readyBefore", "Ex3 received instead of finished", """
+                        List<String> readyBefore(List<Task<String>> tasks, Duration moment) throws InterruptedException {
+                            Recorder recorder = new Recorder();
+                            Gather.all(tasks, recorder.options());
+                            return recorder.last().completions().stream()
+                                    .filter(done -> done.received().compareTo(moment) < 0).map(Completion::name).toList();
+                        }""")
+                .wrong("List<String> readyBefore", "Ex3 in finishing order", """
+                        List<String> readyBefore(List<Task<String>> tasks, Duration moment) throws InterruptedException {
+                            Recorder recorder = new Recorder();
+                            Gather.all(tasks, recorder.options());
+                            return recorder.last().completions().stream()
+                                    .sorted(Comparator.comparing(Completion::finished))
+                                    .filter(done -> done.finished().compareTo(moment) < 0).map(Completion::name).toList();
+                        }""")
+                .run());
+    }
 }
