@@ -161,4 +161,90 @@ class WrongAnswers01to04Test {
                         }""")
                 .run());
     }
+
+    @Test
+    void notebook03() throws Exception {
+        assertAllRejected(WrongAnswers.in("notebooks/solutions/03-as-completed-solutions.ipynb")
+                .wrong("List<String> firstK", "Ex1 not done yet", """
+                        List<String> firstK(List<Task<String>> tasks, int k) {
+                            throw Check.todo();
+                        }""")
+                .wrong("List<String> firstK", "Ex1 gather, then the first k of the list", """
+                        List<String> firstK(List<Task<String>> tasks, int k) {
+                            try { return Gather.all(tasks).subList(0, k); }
+                            catch (InterruptedException e) { throw new IllegalStateException(e); }
+                        }""")
+                .wrong("List<String> firstK", "Ex1 every result, then the first k", """
+                        List<String> firstK(List<Task<String>> tasks, int k) {
+                            try (var results = AsCompleted.of(tasks)) {
+                                return results.stream().map(Completion::value).toList().subList(0, k);
+                            }
+                        }""")
+                .wrong("List<String> firstK", "Ex1 break without closing the run", """
+                        List<String> firstK(List<Task<String>> tasks, int k) {
+                            List<String> firsts = new ArrayList<>();
+                            for (Completion<String> done : AsCompleted.of(tasks)) {
+                                firsts.add(done.value());
+                                if (firsts.size() == k) break;
+                            }
+                            return firsts;
+                        }""")
+                .wrong("int countBy", "Ex2 not done yet", """
+                        int countBy(List<Task<String>> tasks, Duration deadline) {
+                            throw Check.todo();
+                        }""")
+                .wrong("int countBy", "Ex2 finished times under gather", """
+                        int countBy(List<Task<String>> tasks, Duration deadline) {
+                            var recorder = new arrivals.record.Recorder();
+                            try { Gather.all(tasks, recorder.options()); }
+                            catch (InterruptedException e) { throw new IllegalStateException(e); }
+                            return (int) recorder.last().completions().stream()
+                                    .filter(done -> done.finished().compareTo(deadline) < 0).count();
+                        }""")
+                .wrong("int countBy", "Ex2 received times, no deadline", """
+                        int countBy(List<Task<String>> tasks, Duration deadline) {
+                            try (var results = AsCompleted.of(tasks)) {
+                                return (int) results.stream().filter(done -> done.received().compareTo(deadline) < 0).count();
+                            }
+                        }""")
+                .wrong("int countBy", "Ex2 counts the timed-out ones too", """
+                        int countBy(List<Task<String>> tasks, Duration deadline) {
+                            try (var results = AsCompleted.of(tasks, Options.defaults().timeout(deadline))) {
+                                return (int) results.stream().count();
+                            }
+                        }""")
+                .wrong("List<String> serveAll", "Ex3 not done yet", """
+                        List<String> serveAll(List<Task<String>> orders, List<String> problems) {
+                            throw Check.todo();
+                        }""")
+                .wrong("List<String> serveAll", "Ex3 settled, in order of the orders", """
+                        List<String> serveAll(List<Task<String>> orders, List<String> problems) {
+                            List<String> served = new ArrayList<>();
+                            try {
+                                List<Outcome<String>> outcomes = Gather.settled(orders);
+                                for (int i = 0; i < outcomes.size(); i++) {
+                                    if (outcomes.get(i).isSuccess()) served.add(outcomes.get(i).orElse(null));
+                                    else problems.add(orders.get(i).name());
+                                }
+                            } catch (InterruptedException e) { throw new IllegalStateException(e); }
+                            return served;
+                        }""")
+                .wrong("List<String> serveAll", "Ex3 value() without looking at the outcome", """
+                        List<String> serveAll(List<Task<String>> orders, List<String> problems) {
+                            List<String> served = new ArrayList<>();
+                            try (var plates = AsCompleted.of(orders)) {
+                                for (var plate : plates) served.add(plate.value());
+                            }
+                            return served;
+                        }""")
+                .wrong("List<String> serveAll", "Ex3 failures skipped, not reported", """
+                        List<String> serveAll(List<Task<String>> orders, List<String> problems) {
+                            List<String> served = new ArrayList<>();
+                            try (var plates = AsCompleted.of(orders)) {
+                                for (var plate : plates) if (plate.isSuccess()) served.add(plate.value());
+                            }
+                            return served;
+                        }""")
+                .run());
+    }
 }
