@@ -247,4 +247,67 @@ class WrongAnswers01to04Test {
                         }""")
                 .run());
     }
+
+    @Test
+    void notebook04() throws Exception {
+        assertAllRejected(WrongAnswers.in("notebooks/solutions/04-side-by-side-solutions.ipynb")
+                .wrong("long outOfOrderPairs", "Ex1 not done yet", """
+                        long outOfOrderPairs(List<Integer> arrival) {
+                            throw Check.todo();
+                        }""")
+                .wrong("long outOfOrderPairs", "Ex1 neighbours only", """
+                        long outOfOrderPairs(List<Integer> arrival) {
+                            long swaps = 0;
+                            for (int k = 1; k < arrival.size(); k++) if (arrival.get(k - 1) > arrival.get(k)) swaps++;
+                            return swaps;
+                        }""")
+                .wrong("long outOfOrderPairs", "Ex1 pairs in order instead", """
+                        long outOfOrderPairs(List<Integer> arrival) {
+                            long pairs = 0;
+                            for (int a = 0; a < arrival.size(); a++)
+                                for (int b = a + 1; b < arrival.size(); b++) if (arrival.get(a) < arrival.get(b)) pairs++;
+                            return pairs;
+                        }""")
+                .wrong("Map<Long, Double> firstShare", "Ex2 not done yet", """
+                        Map<Long, Double> firstShare(Table summary) {
+                            throw Check.todo();
+                        }""")
+                .wrong("Map<Long, Double> firstShare", "Ex2 keyed by row number", """
+                        Map<Long, Double> firstShare(Table summary) {
+                            Map<Long, Double> shares = new HashMap<>();
+                            for (int row = 0; row < summary.rowCount(); row++)
+                                shares.put((long) row, summary.doubleColumn(RunTables.FIRST_MS).getDouble(row)
+                                        / summary.doubleColumn(RunTables.TOTAL_MS).getDouble(row));
+                            return shares;
+                        }""")
+                .wrong("Map<Long, Double> firstShare", "Ex2 total over first", """
+                        Map<Long, Double> firstShare(Table summary) {
+                            Map<Long, Double> shares = new HashMap<>();
+                            for (int row = 0; row < summary.rowCount(); row++)
+                                shares.put(summary.longColumn(RunTables.RUN).get(row), summary.doubleColumn(RunTables.TOTAL_MS).getDouble(row)
+                                        / summary.doubleColumn(RunTables.FIRST_MS).getDouble(row));
+                            return shares;
+                        }""")
+                .wrong("Compare showOff", "Ex3 not done yet", """
+                        Compare showOff() throws InterruptedException {
+                            throw Check.todo();
+                        }""")
+                .wrong("Compare showOff", "Ex3 delays increasing", """
+                        Compare showOff() throws InterruptedException {
+                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(1, 2.5, 3.5, 5)), Options.defaults(), 2);
+                        }""")
+                .wrong("Compare showOff", "Ex3 delays too close", """
+                        Compare showOff() throws InterruptedException {
+                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(4.5, 4, 3.5, 1)), Options.defaults(), 2);
+                        }""")
+                .wrong("Compare showOff", "Ex3 first results too close", """
+                        Compare showOff() throws InterruptedException {
+                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(4, 3, 2, 1)), Options.defaults(), 2);
+                        }""")
+                .wrong("Compare showOff", "Ex3 one round", """
+                        Compare showOff() throws InterruptedException {
+                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(6, 4.5, 3, 1)));
+                        }""")
+                .run());
+    }
 }
