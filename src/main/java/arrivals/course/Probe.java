@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sequential loop can never produce, however fast or slow it runs. Thread-safe; {@link #reset()} starts over.
  */
 public final class Probe {
+    private static final long SETTLE_MILLIS = 5_000;
     private final AtomicInteger inProgress = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
@@ -116,8 +117,21 @@ public final class Probe {
         return new TreeSet<>(completed);
     }
 
-    /** Forgets everything seen so far (a pause in progress still ends normally). */
+    /**
+     * Forgets everything seen so far. It first waits, up to {@value #SETTLE_MILLIS} ms, for pauses still in
+     * progress (left running by an earlier attempt that returned without waiting for its threads), so that they
+     * don't count in the next measurement.
+     */
     public void reset() {
+        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
+        while (inProgress.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         peak.set(inProgress.get());
         started.set(0);
         finished.set(0);

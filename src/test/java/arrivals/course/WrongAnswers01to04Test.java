@@ -308,6 +308,37 @@ class WrongAnswers01to04Test {
                         Compare showOff() throws InterruptedException {
                             return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(6, 4.5, 3, 1)));
                         }""")
+                .wrong("void processAsTheyCome", "Ex4 not done yet", """
+                        void processAsTheyCome(List<Task<String>> tasks, int workers) throws Exception {
+                            throw Check.todo();
+                        }""")
+                .wrong("void processAsTheyCome", "Ex4 processing in the loop", """
+                        void processAsTheyCome(List<Task<String>> tasks, int workers) throws Exception {
+                            try (var results = AsCompleted.of(tasks)) {
+                                for (var done : results) process(done.value());
+                            }
+                        }""")
+                .wrong("void processAsTheyCome", "Ex4 a virtual thread per result, unbounded", """
+                        void processAsTheyCome(List<Task<String>> tasks, int workers) throws Exception {
+                            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+                                 var results = AsCompleted.of(tasks)) {
+                                for (var done : results) { String r = done.value(); pool.submit(() -> { process(r); return null; }); }
+                            }
+                        }""")
+                .wrong("void processAsTheyCome", "Ex4 gather, then a pool of two", """
+                        void processAsTheyCome(List<Task<String>> tasks, int workers) throws Exception {
+                            try (ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofVirtual().factory())) {
+                                for (String r : Gather.all(tasks)) pool.submit(() -> { process(r); return null; });
+                            }
+                        }""")
+                .wrong("void processAsTheyCome", "Ex4 does not wait for the workers", """
+                        void processAsTheyCome(List<Task<String>> tasks, int workers) throws Exception {
+                            ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofVirtual().factory());
+                            try (var results = AsCompleted.of(tasks)) {
+                                for (var done : results) { String r = done.value(); pool.submit(() -> { process(r); return null; }); }
+                            }
+                            pool.shutdown();
+                        }""")
                 .run());
     }
 }
