@@ -15,8 +15,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
 
 /**
- * The course's central picture: for each run, the order in which results arrived against the order in which
- * their tasks were created. Gather's points lie on the diagonal; as-completed's scatter around it.
+ * For each run, the order in which results arrived against the order in which their tasks were created.
+ * As-completed's points scatter around the diagonal, following the delays. Draw it for runs that have an arrival
+ * order: gather hands every result over at one instant, so its points lie on the diagonal only because equal
+ * arrival moments are listed in input order. (The course's central picture is {@link StepChart}.)
  *
  * <pre>{@code
  * Recorder recorder = new Recorder();

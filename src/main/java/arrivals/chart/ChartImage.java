@@ -26,7 +26,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * XChart charts themselves, to restyle them or to read the plotted data; changes show in the next
  * {@link #image()}. A chart is not thread-safe; each {@code image()} call renders afresh.
  */
-public abstract sealed class ChartImage permits ArrivalChart, TimelineChart, SummaryChart {
+public abstract sealed class ChartImage permits ArrivalChart, TimelineChart, SummaryChart, StepChart, SweepChart {
     private final int width;
     private final int height;
     private final int columns;

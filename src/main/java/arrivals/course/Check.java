@@ -82,6 +82,36 @@ public final class Check {
         return answer;
     }
 
+    /** Work a check calls: an exercise's method, which may throw anything. */
+    @FunctionalInterface
+    public interface Answer<T> {
+        T get() throws Exception;
+    }
+
+    /**
+     * Calls an exercise's answer and returns what it returned, or fails with one ✗ line naming the exception it
+     * threw, so that a wrong answer that throws (a {@code TaskFailedException}, say) reads like any other wrong
+     * answer instead of a stack trace. A stub's {@link #todo()} passes through as "not done yet"; so does a null
+     * answer.
+     *
+     * @throws Failed if the answer threw or returned null
+     */
+    public static <T> T call(String what, Answer<T> answer) {
+        T value;
+        try {
+            value = answer.get();
+        } catch (Failed notDoneOrFailed) {
+            throw notDoneOrFailed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("✗ " + what + " was interrupted");
+        } catch (Exception | Error e) {
+            throw new Failed("✗ " + what + " threw " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+        }
+        return answered(value);
+    }
+
     /**
      * The failure an exercise stub throws until a student replaces it: {@code throw Check.todo();}.
      */

@@ -65,4 +65,16 @@ class CheckTest {
         assertEquals("x", Check.answered("x"));
         assertEquals(e.getMessage(), Check.todo().getMessage());
     }
+
+    @Test
+    void anAnswerThatThrowsIsOneLineNamingTheException() {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> Check.call("whoFailed", () -> { throw new IllegalStateException("boom\nsecond line"); }));
+        assertEquals("✗ whoFailed threw IllegalStateException: boom", e.getMessage());
+        assertEquals(0, e.getStackTrace().length);
+        AssertionError stub = assertThrows(AssertionError.class, () -> Check.call("x", () -> { throw Check.todo(); }));
+        assertEquals(Check.NOT_DONE, stub.getMessage());
+        assertEquals(Check.NOT_DONE, assertThrows(AssertionError.class, () -> Check.call("x", () -> null)).getMessage());
+        assertEquals(42, Check.call("x", () -> 42));
+    }
 }

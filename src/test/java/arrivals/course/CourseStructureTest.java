@@ -122,6 +122,37 @@ class CourseStructureTest {
         }
     }
 
+    /** The longest a code cell may be, except a notebook's first (imports and set-up) cell. */
+    static final int MAX_CELL_LINES = 20;
+
+    /**
+     * Small cells teach one thing each and fit on a screen: no code cell over {@value #MAX_CELL_LINES} lines,
+     * except the first, in every lesson and every solution notebook. Longer helpers belong in the library.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCodeCellAfterTheFirstIsShort() throws IOException {
+        List<Path> notebooks = new ArrayList<>(lessons());
+        Path dir = NOTEBOOKS.resolve("solutions");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(notebooks::add);
+            }
+        }
+        return notebooks.stream().map(notebook -> DynamicTest.dynamicTest(NOTEBOOKS.relativize(notebook).toString(), () -> {
+            List<String> code = cellTexts(JSON.readTree(notebook.toFile()), "code");
+            List<String> tooLong = new ArrayList<>();
+            for (int i = 1; i < code.size(); i++) {
+                long lines = code.get(i).lines().count();
+                if (lines > MAX_CELL_LINES) {
+                    tooLong.add("code cell " + (i + 1) + " has " + lines + " lines (starts: "
+                            + code.get(i).lines().findFirst().orElse("") + ")");
+                }
+            }
+            assertTrue(tooLong.isEmpty(), "code cells over " + MAX_CELL_LINES + " lines: split them, or move helpers into "
+                    + "the library: " + String.join("; ", tooLong));
+        }));
+    }
+
     /** Every exercise cell a student fills in is skipped headless, and a check cell follows it. */
     private static void assertExercisesAreSelfChecking(JsonNode notebook) {
         int stubs = 0;
