@@ -63,6 +63,9 @@ final class WrongAnswers {
 
     /** Adds a wrong answer that replaces the code cell containing {@code marker} for one run of its check. */
     WrongAnswers wrong(String marker, String label, String source) {
+        if (wrongs.stream().anyMatch(w -> w.label().equals(label))) {
+            throw new IllegalArgumentException("two wrong answers are labelled \"" + label + "\"");
+        }
         wrongs.add(new Wrong(marker, label, source));
         return this;
     }
@@ -93,8 +96,23 @@ final class WrongAnswers {
         NotebookRun run = NotebookExecutor.withDefaults().execute(notebook, solution.toAbsolutePath().getParent());
         Map<String, String> verdicts = new LinkedHashMap<>();
         List<NotebookCell> executed = run.executed().cells();
-        probes.forEach((at, wrong) -> verdicts.put(wrong.label(), verdict(executed.get(at - 1), executed.get(at))));
+        String stopped = run.failure().map(f -> "cell " + f.cellNumber() + ": " + f.reason()).orElse("");
+        probes.forEach((at, wrong) ->
+                verdicts.put(wrong.label(), verdict(executed.get(at - 1), executed.get(at), stopped)));
         return verdicts;
+    }
+
+    /**
+     * Fails the calling test unless every verdict is a ✗ line, naming the first wrong answer that got through.
+     * Each verdict is printed too, so a CI log shows what every check said to every wrong answer.
+     */
+    static void assertAllRejected(Map<String, String> verdicts) {
+        verdicts.forEach((label, verdict) -> {
+            System.out.println("wrong answer \"" + label + "\" -> " + verdict);
+            if (!verdict.startsWith("✗")) {
+                throw new AssertionError("the check let a wrong answer through (" + label + "): " + verdict);
+            }
+        });
     }
 
     /**
@@ -107,13 +125,13 @@ final class WrongAnswers {
                 + "    System.out.println(\"" + PROBE + "\" + probeFailure.getMessage());\n}";
     }
 
-    private static String verdict(NotebookCell answer, NotebookCell check) {
+    private static String verdict(NotebookCell answer, NotebookCell check, String stopped) {
         Optional<String> answerError = error(answer);
         if (answerError.isPresent()) {
             return "the wrong answer itself failed: " + answerError.get();
         }
         if (answer.executionCount().isEmpty() || check.executionCount().isEmpty()) {
-            return "not run: an earlier cell failed";
+            return "not run: an earlier cell failed (" + stopped + ")";
         }
         Optional<String> checkError = error(check);
         if (checkError.isPresent()) {

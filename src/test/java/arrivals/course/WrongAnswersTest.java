@@ -34,7 +34,14 @@ class WrongAnswersTest {
                 .run();
         assertTrue(verdicts.get("does not compile").startsWith("the wrong answer itself failed: CompilationException"),
                 verdicts.get("does not compile"));
-        assertEquals("not run: an earlier cell failed", verdicts.get("after it"));
+        assertTrue(verdicts.get("after it").startsWith("not run: an earlier cell failed (cell "), verdicts.get("after it"));
+    }
+
+    @Test
+    void twoWrongAnswersWithOneLabelAreAnError() {
+        assertThrows(IllegalArgumentException.class, () -> WrongAnswers.in(FIXTURE)
+                .wrong("return 2 * x", "same", "int twice(int x) {\n    return 3 * x;\n}")
+                .wrong("return 2 * x", "same", "int twice(int x) {\n    return 4 * x;\n}"));
     }
 
     @Test

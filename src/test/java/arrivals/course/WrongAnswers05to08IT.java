@@ -1,7 +1,6 @@
 package arrivals.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,12 +10,8 @@ import org.junit.jupiter.api.Test;
  * of a solution, followed by a copy of its check, and the check must answer with a ✗ line. One test per notebook,
  * because each test runs its solution notebook once.
  */
-class WrongAnswers05to08Test {
+class WrongAnswers05to08IT {
 
-    private static void assertAllRejected(Map<String, String> verdicts, int expected) {
-        assertEquals(expected, verdicts.size(), "verdicts: " + verdicts);
-        verdicts.forEach((label, verdict) -> assertTrue(verdict.startsWith("✗"), label + ": " + verdict + "\nall: " + verdicts));
-    }
 
     @Test
     void inPracticeChecksRejectWrongAnswers() throws Exception {
@@ -87,7 +82,7 @@ class WrongAnswers05to08Test {
                 .run();
         assertEquals("✗ sortByOutcome returned soon after its 1 s deadline: still running after 5.0 s",
                 verdicts.get("no deadline: waits for the hanging item"));
-        assertAllRejected(verdicts, 7);
+        WrongAnswers.assertAllRejected(verdicts);
     }
 
     @Test
@@ -189,7 +184,7 @@ class WrongAnswers05to08Test {
                             throw Check.todo();
                         }""")
                 .run();
-        assertAllRejected(verdicts, 7);
+        WrongAnswers.assertAllRejected(verdicts);
     }
 
     @Test
@@ -275,7 +270,7 @@ class WrongAnswers05to08Test {
                             return merged;
                         }""".formatted(sources))
                 .run();
-        assertAllRejected(verdicts, 5);
+        WrongAnswers.assertAllRejected(verdicts);
     }
 
     /** Each bug zoo exercise's check rejects the buggy program the exercise starts from. */
@@ -314,6 +309,6 @@ class WrongAnswers05to08Test {
                             return request.thenApply(String::toUpperCase);
                         }""")
                 .run();
-        assertAllRejected(verdicts, 4);
+        WrongAnswers.assertAllRejected(verdicts);
     }
 }

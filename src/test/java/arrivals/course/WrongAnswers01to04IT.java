@@ -1,7 +1,5 @@
 package arrivals.course;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,18 +9,11 @@ import org.junit.jupiter.api.Test;
  * the notebook engine's test (NotebooksIT runs every solution notebook); here the real solution also runs after
  * its wrong answers, so a probe that broke the session would show up as "not run".
  */
-class WrongAnswers01to04Test {
-
-    private static void assertAllRejected(Map<String, String> verdicts) {
-        verdicts.forEach((label, verdict) -> {
-            System.out.println("wrong answer \"" + label + "\" -> " + verdict);
-            assertTrue(verdict.startsWith("✗"), "the check let a wrong answer through (" + label + "): " + verdict);
-        });
-    }
+class WrongAnswers01to04IT {
 
     @Test
     void notebook01() throws Exception {
-        assertAllRejected(WrongAnswers.in("notebooks/solutions/01-why-concurrency-solutions.ipynb")
+        WrongAnswers.assertAllRejected(WrongAnswers.in("notebooks/solutions/01-why-concurrency-solutions.ipynb")
                 .wrong("void pauseAllAtOnce", "Ex1 not done yet", """
                         void pauseAllAtOnce(List<Duration> waits) throws Exception {
                             throw Check.todo();
@@ -91,7 +82,7 @@ class WrongAnswers01to04Test {
 
     @Test
     void notebook02() throws Exception {
-        assertAllRejected(WrongAnswers.in("notebooks/solutions/02-gather-solutions.ipynb")
+        WrongAnswers.assertAllRejected(WrongAnswers.in("notebooks/solutions/02-gather-solutions.ipynb")
                 .wrong("List<String> withFallback", "Ex1 not done yet", """
                         List<String> withFallback(List<Task<String>> tasks, String fallback) throws InterruptedException {
                             throw Check.todo();
@@ -164,7 +155,7 @@ class WrongAnswers01to04Test {
 
     @Test
     void notebook03() throws Exception {
-        assertAllRejected(WrongAnswers.in("notebooks/solutions/03-as-completed-solutions.ipynb")
+        WrongAnswers.assertAllRejected(WrongAnswers.in("notebooks/solutions/03-as-completed-solutions.ipynb")
                 .wrong("List<String> firstK", "Ex1 not done yet", """
                         List<String> firstK(List<Task<String>> tasks, int k) {
                             throw Check.todo();
@@ -250,7 +241,7 @@ class WrongAnswers01to04Test {
 
     @Test
     void notebook04() throws Exception {
-        assertAllRejected(WrongAnswers.in("notebooks/solutions/04-side-by-side-solutions.ipynb")
+        WrongAnswers.assertAllRejected(WrongAnswers.in("notebooks/solutions/04-side-by-side-solutions.ipynb")
                 .wrong("long outOfOrderPairs", "Ex1 not done yet", """
                         long outOfOrderPairs(List<Integer> arrival) {
                             throw Check.todo();
