@@ -8,132 +8,116 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The machinery shared by {@link Gather} and {@link AsCompleted}: start the tasks, collect each outcome into
- * one queue as it settles (O(1) per task), enforce the deadline, fail fast, and stop everything on close.
- * One thread consumes ({@link #take}); any number of task threads settle.
+ * The machinery shared by {@link Gather} and {@link AsCompleted}. Slots settle into one queue (O(1) each); one
+ * lock and one condition guard the queue, the counts and the run's state. Threads of the run (tasks on threads
+ * it starts, and a coordinator that launches a large or bounded input and keeps the deadline) are counted, and
+ * {@link #close} waits for that count to fall to zero, as {@code ThreadPerTaskExecutor.close()} does.
+ * Every thread of the run is made by the caller's thread or by the coordinator the caller's thread made, so
+ * it inherits the caller's context, never another task's.
  */
 final class Run<T> {
     private static final AtomicLong IDS = new AtomicLong();
-    /** Tasks started by the creating thread before a background thread takes over the rest of a large input. */
+    /** Tasks started by the creating thread before the coordinator starts the rest of a large input. */
     private static final int INLINE_LAUNCHES = 256;
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
+    private static final VarHandle BUSY;
 
-    /** What the run's positions hold, and so how their slots are made and started. */
-    private enum Kind { CALLABLES, FUTURES, ASYNC }
+    static {
+        try {
+            BUSY = MethodHandles.lookup().findVarHandle(Run.class, "busy", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final RunInfo info;
     private final long origin = System.nanoTime();
-    /**
-     * Position i holds the caller's task until its slot is made, then the slot. Slots of callables and starters
-     * are made when they are first needed (at launch, or when cancelled), so a large input starts its first tasks
-     * without first allocating a slot for every task. A caller's task is never a Slot (a package-private type),
-     * which tells the two apart.
-     */
+    /** Position i holds the caller's task until its slot is made (at launch, or when cancelled), then the slot. */
     private final Object[] slots;
-    private final Kind kind;
+    private final boolean async;
+    private final boolean observed; // futures that are already running: nothing to launch
     private final boolean failFast;
     private final int maxConcurrency;
     private final Executor executor;
-    private final Progress progress;
+    private final ThreadFactory factory; // null: a named virtual thread per task
     private final Duration timeout;
     private final Duration stopGrace;
-    private final LinkedTransferQueue<Slot<T>> arrivals = new LinkedTransferQueue<>();
-    private final ReentrantLock arrivalLock = new ReentrantLock();
-    private final ReentrantLock cancelLock = new ReentrantLock();
-    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Thread> lastExited = new AtomicReference<>();
-    private final AtomicInteger nextLaunch = new AtomicInteger();
-    private final AtomicInteger pendingLaunches = new AtomicInteger();
-    private final AtomicInteger inside = new AtomicInteger();
-    private final ReentrantLock quietLock = new ReentrantLock();
-    private final Condition quiet = quietLock.newCondition();
-    private final AtomicReference<Slot<T>> firstFailure = new AtomicReference<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch closeDone = new CountDownLatch(1);
-    private final CompletableFuture<Void> deadline = new CompletableFuture<>();
-    private final Outcome<T> cancelled = new Outcome.Cancelled<>();
-    private final Outcome<T> timedOut = new Outcome.TimedOut<>();
-    private volatile boolean stopping;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private Slot<T> head, tail; // the queue of settled slots, through Slot.next
+    private int settledCount, active, nextLaunch;
+    private boolean consumerWaiting, coordinatorWaiting, closeDone;
+    private Slot<T> firstFailure;
+    private Thread coordinator, closer;
+    private volatile int busy; // threads of ours that are alive, plus executor threads inside a task
+    private volatile boolean stopping, closing;
     private volatile List<Integer> stillRunning = List.of();
     private int taken; // consumer thread only
 
-    private Run(String strategy, Kind kind, Object[] tasks, Options options, boolean failFast) {
+    private Run(String strategy, Object[] tasks, Options options, boolean failFast, boolean async,
+                boolean observed) {
         this.info = new RunInfo(IDS.incrementAndGet(), strategy, tasks.length, Instant.now());
         this.slots = tasks;
-        this.kind = kind;
+        this.async = async;
+        this.observed = observed;
         this.failFast = failFast;
         this.maxConcurrency = options.maxConcurrency();
         this.executor = options.executor().orElse(null);
-        this.progress = options.progress().orElse(null);
+        this.factory = options.threadFactory().orElse(null);
         this.timeout = options.timeout().orElse(null);
         this.stopGrace = options.stopGrace();
     }
 
     static <T> Run<T> ofCallables(String strategy, List<? extends Callable<? extends T>> tasks, Options options,
                                   boolean failFast) {
-        Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(options, "options");
-        // Copied first, so later changes to the caller's list can't race with the launches.
-        Object[] copy = withoutNulls(tasks.toArray(new Object[0]), "tasks");
-        return new Run<>(strategy, Kind.CALLABLES, copy, options, failFast);
+        return new Run<>(strategy, copy(tasks, "tasks"), options, failFast, false, false);
     }
 
     @SuppressWarnings("unchecked")
     static <T> Run<T> ofFutures(String strategy, Collection<? extends CompletableFuture<? extends T>> futures,
                                 Options options, boolean failFast) {
-        Objects.requireNonNull(futures, "futures");
         Objects.requireNonNull(options, "options");
-        if (options.maxConcurrency() != Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("maxConcurrency does not apply to futures, which are already running");
+        if (options.maxConcurrency() != Integer.MAX_VALUE || options.executor().isPresent()) {
+            throw new IllegalArgumentException(
+                    "maxConcurrency and executor do not apply to futures, which are already running");
         }
-        if (options.executor().isPresent()) {
-            throw new IllegalArgumentException("executor does not apply to futures, which are already running");
-        }
-        Object[] copy = withoutNulls(futures.toArray(new Object[0]), "futures");
-        Run<T> run = new Run<>(strategy, Kind.FUTURES, copy, options, failFast);
-        for (int i = 0; i < copy.length; i++) { // the futures are running already: observe each from the start
+        Object[] copy = copy(futures, "futures");
+        Run<T> run = new Run<>(strategy, copy, options, failFast, false, true);
+        for (int i = 0; i < copy.length; i++) {
             copy[i] = new FutureSlot<>(i, null, run, (CompletableFuture<? extends T>) copy[i]);
         }
         return run;
     }
 
-    static <T> Run<T> ofAsync(String strategy,
-                              List<? extends Callable<? extends CompletableFuture<? extends T>>> starters,
-                              Options options, boolean failFast) {
-        Objects.requireNonNull(starters, "starters");
+    static <T> Run<T> ofAsync(String strategy, List<? extends Callable<? extends CompletableFuture<? extends T>>>
+            starters, Options options, boolean failFast) {
         Objects.requireNonNull(options, "options");
         if (options.executor().isPresent()) {
             throw new IllegalArgumentException("executor does not apply to asynchronous tasks, which need no thread");
         }
-        Object[] copy = withoutNulls(starters.toArray(new Object[0]), "starters");
-        return new Run<>(strategy, Kind.ASYNC, copy, options, failFast);
+        return new Run<>(strategy, copy(starters, "starters"), options, failFast, true, false);
     }
 
-    /** {@code tasks}, a plain Object[] (so it can hold slots too), once it is known to hold no null. */
-    private static Object[] withoutNulls(Object[] tasks, String name) {
-        for (int i = 0; i < tasks.length; i++) {
-            if (tasks[i] == null) {
+    /** A copy (later changes to the caller's collection can't race with launches) known to hold no null. */
+    private static Object[] copy(Collection<?> tasks, String name) {
+        Object[] copy = Objects.requireNonNull(tasks, name).toArray(new Object[0]);
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == null) {
                 throw new NullPointerException(name + "[" + i + "] is null");
             }
         }
-        return tasks;
+        return copy;
     }
 
     /** The slot at {@code index}, made now if it does not exist yet; every caller gets the same one. */
@@ -143,15 +127,13 @@ final class Run<T> {
         if (held instanceof Slot<?> existing) {
             return (Slot<T>) existing;
         }
-        Slot<T> made = kind == Kind.ASYNC
-                ? new AsyncSlot<>(index, Task.nameOf(held), this,
-                        (Callable<? extends CompletableFuture<? extends T>>) held)
+        Slot<T> made = async
+                ? new AsyncSlot<>(index, Task.nameOf(held), this, (Callable<CompletableFuture<T>>) held)
                 : new CallableSlot<>(index, Task.nameOf(held), this, (Callable<? extends T>) held);
         Object witness = ELEMENT.compareAndExchange(slots, index, held, made);
         return witness == held ? made : (Slot<T>) witness; // another thread made it first: use theirs
     }
 
-    /** Nanoseconds since the run was created, on the monotonic clock. */
     long clock() {
         return System.nanoTime() - origin;
     }
@@ -164,172 +146,226 @@ final class Run<T> {
         return timeout;
     }
 
-    /** Arms the deadline and starts the tasks; a large input is started from a background thread. */
+    boolean ownsThreads() {
+        return executor == null;
+    }
+
+    /**
+     * Observes the futures, or starts the first tasks, then hands the rest and the deadline to a coordinator.
+     * The deadline is armed after the futures are observed, so futures that are already done are never timed out.
+     */
     void start() {
-        if (timeout != null && slots.length > 0) {
-            // orTimeout's timer is cancelled when the future completes, so a finished run leaves no timer behind.
-            deadline.orTimeout(nanos(timeout), TimeUnit.NANOSECONDS)
-                    .whenComplete((ignored, error) -> {
-                        if (error != null) {
-                            cancelAll(timedOut);
-                        }
-                    });
-        }
-        if (kind == Kind.FUTURES) {
+        int n = slots.length;
+        if (observed) {
             for (Object slot : slots) {
                 ((FutureSlot<?>) slot).observe();
             }
-            return;
+            nextLaunch = n;
+        } else {
+            int inline = Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
+            for (int i = 0; i < inline && !stopping; i++) {
+                reserveAndLaunch(i);
+            }
+            nextLaunch = inline;
         }
-        int initial = Math.min(slots.length, maxConcurrency);
-        nextLaunch.set(initial);
-        int inline = Math.min(initial, INLINE_LAUNCHES);
-        for (int i = 0; i < inline && !stopping; i++) {
-            launchOrPassOn(i);
-        }
-        if (inline < initial) {
-            // The consumer can take the first results while the remaining tasks are still being started. A platform
-            // thread, so that starting a large input does not hold one of the few carriers the started virtual
-            // threads need to run and finish (there are as many carriers as cores).
-            startThread(Thread.ofPlatform().daemon(), "arrivals-" + info.id() + "-launcher", () -> {
-                for (int i = inline; i < initial && !stopping; i++) {
-                    launchOrPassOn(i);
-                }
-            });
+        lock.lock();
+        boolean needed = !stopping && (nextLaunch < n || (timeout != null && settledCount < n));
+        lock.unlock();
+        if (needed) {
+            startCoordinator(nextLaunch < n && maxConcurrency == Integer.MAX_VALUE);
         }
     }
 
-    /**
-     * Launches one of the first tasks. If the executor rejects it, no task will finish to free its concurrency
-     * slot, so the slot goes to the next waiting task (otherwise a run whose first submissions all fail would
-     * wait forever).
-     */
-    private void launchOrPassOn(int index) {
+    private void reserveAndLaunch(int index) {
+        if (maxConcurrency == Integer.MAX_VALUE) {
+            launch(index);
+            return;
+        }
+        lock.lock();
+        active++;
+        lock.unlock();
         if (!launch(index)) {
-            launchNext();
+            lock.lock();
+            active--;
+            lock.unlock();
         }
     }
 
+    /** Starts one task; false if it was settled before its turn. An executor or thread that fails fails the task. */
     private boolean launch(int index) {
-        Slot<T> next = slot(index);
-        if (next.isSettled()) {
+        Slot<T> slot = slot(index);
+        if (slot.isSettled()) {
             return false;
         }
-        if (next instanceof AsyncSlot<T> async) {
-            async.start(); // asynchronous work needs no thread: the launching thread just starts it
+        slot.launched = true;
+        if (slot instanceof AsyncSlot<T> a) {
+            a.start(); // asynchronous work needs no thread: the launching thread just starts it
             return true;
         }
-        CallableSlot<T> slot = (CallableSlot<T>) next;
-        if (executor == null) {
-            startThread(Thread.ofVirtual(), "arrivals-" + info.id() + "-task-" + index, slot);
-            return true;
-        }
+        CallableSlot<T> task = (CallableSlot<T>) slot;
         try {
-            executor.execute(slot);
-            return true;
-        } catch (RejectedExecutionException e) {
-            slot.settle(new Outcome.Failure<>(e));
-            return false;
-        }
-    }
-
-    private void startThread(Thread.Builder builder, String name, Runnable body) {
-        Thread thread = builder.name(name).unstarted(() -> {
-            try {
-                body.run();
-            } finally {
-                exiting();
-            }
-        });
-        threads.add(thread);
-        thread.start();
-    }
-
-    /**
-     * A thread leaves {@link #threads} a moment before it terminates, so joining what is left in the set could
-     * return while it is still alive. Each exiting thread therefore waits for the one that exited before it;
-     * once the set is empty, joining the last one to exit covers them all.
-     */
-    private void exiting() {
-        Thread self = Thread.currentThread();
-        Thread previous = lastExited.getAndSet(self); // before leaving the set: close() relies on this order
-        threads.remove(self);
-        if (previous != null) {
-            join(previous, Long.MAX_VALUE); // past its task already, so this wait is short and can't deadlock
-        }
-    }
-
-    /**
-     * Starts the next waiting task under a concurrency limit. Launches are serialised through a counter rather
-     * than recursion, so an executor that runs tasks on the calling thread can't overflow the stack.
-     */
-    private void launchNext() {
-        if (pendingLaunches.getAndIncrement() != 0) {
-            return;
-        }
-        do {
-            while (!stopping) {
-                int i = nextLaunch.getAndIncrement();
-                if (i >= slots.length || launch(i)) {
-                    break;
+            if (executor != null) {
+                executor.execute(task);
+            } else {
+                enter();
+                try {
+                    newThread(task, "task-" + index).start();
+                } catch (Throwable e) {
+                    exit();
+                    throw e;
                 }
             }
-        } while (pendingLaunches.decrementAndGet() != 0);
+        } catch (Throwable e) { // whatever the executor or the JVM throws (OutOfMemoryError too) fails one task
+            task.fail(e);
+        }
+        return true;
     }
 
-    /** Called exactly once per slot, by whichever thread settled it. */
-    void onSettled(Slot<T> slot) {
-        // Stamp and queue as one step, so arrival order and finished() agree exactly: stamped outside the lock,
-        // a thread paused between the two steps would deliver its result after one that finished later.
-        arrivalLock.lock();
+    private Thread newThread(Runnable body, String role) {
+        Thread t = factory == null
+                ? Thread.ofVirtual().name("arrivals-" + info.id() + "-" + role).unstarted(body)
+                : factory.newThread(body);
+        if (t == null) {
+            throw new RejectedExecutionException("the thread factory returned null");
+        }
+        return t;
+    }
+
+    /** If the coordinator can't be made, the tasks already started are closed and the error thrown to the caller. */
+    private void startCoordinator(boolean launchesMany) {
+        enter();
+        try {
+            // Launching a large input is steady CPU work: a platform thread, so it holds none of the few carriers
+            // the started virtual threads need to finish. Waiting for a place or the deadline needs no carrier.
+            Runnable body = this::coordinate;
+            Thread t = factory == null && launchesMany
+                    ? Thread.ofPlatform().daemon().name("arrivals-" + info.id() + "-coordinator").unstarted(body)
+                    : newThread(body, "coordinator");
+            lock.lock();
+            coordinator = t;
+            lock.unlock();
+            t.start();
+        } catch (Throwable e) {
+            exit();
+            close();
+            throw e;
+        }
+    }
+
+    /** The coordinator's body: launches the rest of the input as places free up, and keeps the deadline. */
+    private void coordinate() {
+        long deadline = timeout == null ? Long.MAX_VALUE : origin + Math.min(nanos(timeout), Long.MAX_VALUE / 2);
+        int n = slots.length;
+        try {
+            if (maxConcurrency == Integer.MAX_VALUE) {
+                for (int i = nextLaunch; i < n && !stopping; i++) {
+                    launch(i);
+                    if ((i & 63) == 0 && System.nanoTime() - deadline >= 0) {
+                        cancelAll(Slot.TIMED_OUT);
+                    }
+                }
+                nextLaunch = n;
+            }
+            lock.lock();
+            try {
+                while (!stopping && settledCount < n && (nextLaunch < n || timeout != null)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        lock.unlock();
+                        try {
+                            cancelAll(Slot.TIMED_OUT);
+                        } finally {
+                            lock.lock();
+                        }
+                    } else if (nextLaunch < n && active < maxConcurrency) {
+                        int i = nextLaunch++;
+                        lock.unlock();
+                        try {
+                            reserveAndLaunch(i);
+                        } finally {
+                            lock.lock();
+                        }
+                    } else {
+                        coordinatorWaiting = true;
+                        try {
+                            changed.awaitNanos(left);
+                        } catch (InterruptedException ignored) {
+                            // not ours to act on: the run stops the coordinator through its own state
+                        } finally {
+                            coordinatorWaiting = false;
+                        }
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    void enter() {
+        BUSY.getAndAdd(this, 1);
+    }
+
+    void exit() {
+        BUSY.getAndAdd(this, -1);
+        if (closing) { // only a close waits for the count
+            lock.lock();
+            changed.signalAll();
+            lock.unlock();
+        }
+    }
+
+    /** Called once per slot, by whichever thread settled it: stamps and queues it as one step. */
+    void settled(Slot<T> slot) {
+        boolean stop = false;
+        lock.lock();
         try {
             slot.finishedNanos = clock();
-            arrivals.add(slot);
+            if (tail == null) {
+                head = slot;
+            } else {
+                tail.next = slot;
+            }
+            tail = slot;
+            settledCount++;
+            if (slot.launched) {
+                active--;
+            }
+            if (!slot.stoppedByRun && slot.state() != Slot.SUCCESS && firstFailure == null) {
+                firstFailure = slot;
+                stop = failFast;
+            }
+            if (consumerWaiting || (coordinatorWaiting && (slot.launched || settledCount == slots.length))) {
+                changed.signalAll();
+            }
         } finally {
-            arrivalLock.unlock();
+            lock.unlock();
         }
-        if (slot.outcome() instanceof Outcome.Failure<T> && firstFailure.compareAndSet(null, slot) && failFast) {
-            cancelAll(cancelled);
-        } else if (maxConcurrency != Integer.MAX_VALUE && slot.wasLaunched() && !stopping) {
-            launchNext();
+        if (stop) {
+            cancelAll(Slot.CANCELLED);
         }
     }
 
-    private void cancelAll(Outcome<T> reason) {
+    /**
+     * Settles every open slot first, then stops the work of every slot the run settled: cancelling one future can
+     * complete another (a dependent stage), which must still be reported with this reason. Stopping is
+     * idempotent, so a close that follows a fail-fast makes sure the work it settled is stopped too.
+     */
+    private void cancelAll(int reason) {
         stopping = true;
-        // One cancellation at a time, so that close() returns only after one already under way (the deadline's,
-        // or fail-fast's) has also stopped the work of the slots it settled.
-        cancelLock.lock();
-        try {
-            // Settle every open slot before stopping any work: cancelling one future can complete another (the
-            // same future at two positions, or a dependent stage), which must still be reported with this reason.
-            List<Slot<T>> stop = new ArrayList<>();
-            for (int i = 0; i < slots.length; i++) {
-                Slot<T> slot = slot(i); // a task never launched gets its slot now, to be delivered as cancelled
-                if (!slot.isSettled() && slot.settle(reason)) {
-                    stop.add(slot);
-                }
-            }
-            for (Slot<T> slot : stop) {
-                slot.stop();
-            }
-        } finally {
-            cancelLock.unlock();
+        lock.lock();
+        if (coordinatorWaiting) {
+            changed.signalAll();
         }
-    }
-
-    void taskEntered() {
-        inside.incrementAndGet();
-    }
-
-    void taskExited() {
-        inside.decrementAndGet();
-        if (stopping) { // close waits for the count to reach 0, or 1 when a task closes its own run: awaitQuiet
-            quietLock.lock();
-            try {
-                quiet.signalAll();
-            } finally {
-                quietLock.unlock();
+        lock.unlock();
+        for (int i = 0; i < slots.length; i++) {
+            slot(i).cancel(reason);
+        }
+        for (Object held : slots) {
+            if (held instanceof Slot<?> s && s.stoppedByRun && s.state() >= Slot.CANCELLED) {
+                s.stop();
             }
         }
     }
@@ -338,115 +374,107 @@ final class Run<T> {
         return taken == slots.length;
     }
 
-    /**
-     * Waits for the next settled task and turns it into a completion, in arrival order.
-     *
-     * @throws InterruptedException if the consumer is interrupted while waiting
-     */
+    /** Waits for the next settled slot and hands it over as a completion, letting go of its value. */
     Completion<T> take() throws InterruptedException {
-        Slot<T> slot = arrivals.take();
-        Completion<T> completion = new Completion<>(slot.index, slot.name, taken++, slot.outcome(),
-                slot.startedNanos, slot.finishedNanos, clock(), timeout);
-        if (progress != null) {
-            progress.update(taken, slots.length);
+        Slot<T> slot;
+        lock.lock();
+        try {
+            while ((slot = head) == null) {
+                consumerWaiting = true;
+                try {
+                    changed.await();
+                } finally {
+                    consumerWaiting = false;
+                }
+            }
+            head = slot.next;
+            if (head == null) {
+                tail = null;
+            }
+            slot.next = null;
+        } finally {
+            lock.unlock();
         }
-        return completion;
+        return new Completion<>(slot.index, slot.name, taken++, slot.takeOutcome(), slot.startedNanos,
+                slot.finishedNanos, clock(), timeout);
     }
 
-    /** The first task to fail, by the time it failed, or null. */
+    /** The earliest task to fail, or null; and the exceptions of the others, in the order they failed. */
     Slot<T> firstFailure() {
-        return firstFailure.get();
+        lock.lock();
+        try {
+            return firstFailure;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    Outcome<T> outcomeAt(int index) {
-        return slot(index).outcome();
+    List<Throwable> lateFailures() {
+        List<Throwable> late = new ArrayList<>();
+        for (Object held : slots) {
+            if (held instanceof Slot<?> s && s.lateFailure() != null) {
+                late.add(s.lateFailure());
+            }
+        }
+        return late;
     }
 
     /**
-     * Cancels every unfinished task and waits up to the stop grace for all of them, and for every thread this
-     * run started, to stop. Idempotent: a call while another thread is closing waits for that close to end.
-     * Returns the tasks that ignored the interrupt and are still running.
-     * An interrupt of the closing thread does not cut the wait short; it is restored afterwards.
+     * Cancels every unfinished task and waits, up to the stop grace, until no thread of the run is inside a task
+     * or the coordinator. Returns true for the call that closed the run; a later call from outside the run waits
+     * for that close to end, while one from a task (or from inside the closing cancellation) returns at once,
+     * since the close waits for it. An interrupt does not cut the wait short; it is restored afterwards.
      */
-    List<Integer> close() {
-        if (!closed.compareAndSet(false, true)) {
-            // Another thread's close may still be stopping the tasks: returning now would break the promise that
-            // nothing runs once close() returns. But that close waits for our tasks' threads and for a running
-            // cancellation, so a task, or a callback run by a cancellation, must not wait for it in turn.
-            Thread self = Thread.currentThread();
-            if (!threads.contains(self) && tasksRunningOn(self) == 0 && !cancelLock.isHeldByCurrentThread()) {
-                awaitClosed();
-            }
-            return stillRunning;
-        }
-        try {
-            return stopEverything();
-        } finally {
-            closeDone.countDown();
-        }
-    }
-
-    private List<Integer> stopEverything() {
-        cancelAll(cancelled);
-        deadline.complete(null);
-        boolean interrupted = Thread.interrupted();
-        long end;
-        try {
-            end = Math.addExact(System.nanoTime(), nanos(stopGrace));
-        } catch (ArithmeticException e) {
-            end = Long.MAX_VALUE; // a grace of centuries: wait as long as it takes
-        }
-        // A task may close its own run; its thread can't wait for itself, so it is left out of the waits.
+    boolean close() {
         Thread self = Thread.currentThread();
-        try {
-            // Repeat until the set is empty: a launch racing with cancelAll may add a thread after a first pass.
-            while (System.nanoTime() < end) {
-                List<Thread> others = new ArrayList<>(threads);
-                others.remove(self);
-                if (others.isEmpty()) {
-                    break;
-                }
-                for (Thread thread : others) {
-                    interrupted |= join(thread, end);
-                }
-            }
-            Thread last = lastExited.get();
-            if (last != null && last != self && threads.stream().allMatch(self::equals)) {
-                interrupted |= join(last, end);
-            }
-            interrupted |= awaitQuiet(end, tasksRunningOn(self));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        List<Integer> running = new ArrayList<>();
+        int own = 0;
         for (Object held : slots) {
-            if (held instanceof Slot<?> slot && slot.isRunning()) {
-                running.add(slot.index);
+            if (held instanceof Slot<?> s && s.runsOn(self)) {
+                own++;
             }
         }
-        stillRunning = List.copyOf(running);
-        return stillRunning;
-    }
-
-    /** Waits for the first close to finish; like close itself, not cut short by an interrupt (restored after). */
-    private void awaitClosed() {
         boolean interrupted = false;
-        while (true) {
-            try {
-                closeDone.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        lock.lock();
+        try {
+            own += self == coordinator ? 1 : 0;
+            if (closing) {
+                while (!closeDone && own == 0 && self != closer) {
+                    changed.awaitUninterruptibly();
+                }
+                return false;
             }
+            closing = true;
+            closer = self;
+        } finally {
+            lock.unlock();
+        }
+        cancelAll(Slot.CANCELLED);
+        long end = System.nanoTime() + Math.min(nanos(stopGrace), Long.MAX_VALUE / 2);
+        lock.lock();
+        try {
+            while (busy > own && end - System.nanoTime() > 0) {
+                try {
+                    changed.awaitNanos(end - System.nanoTime());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            List<Integer> running = new ArrayList<>();
+            for (Object held : slots) {
+                if (held instanceof Slot<?> s && s.isRunning()) {
+                    running.add(s.index);
+                }
+            }
+            stillRunning = List.copyOf(running);
+            closeDone = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
         if (interrupted) {
-            Thread.currentThread().interrupt();
+            self.interrupt();
         }
-        // The first close may have been a callback inside a cancellation that is still stopping other slots.
-        cancelLock.lock();
-        cancelLock.unlock();
+        return true;
     }
 
     /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
@@ -458,63 +486,8 @@ final class Run<T> {
         }
     }
 
-    /** Waits for {@code thread} until {@code end} (Long.MAX_VALUE: no limit); returns whether it was interrupted. */
-    private static boolean join(Thread thread, long end) {
-        boolean interrupted = false;
-        while (true) {
-            long left = end == Long.MAX_VALUE ? Long.MAX_VALUE : end - System.nanoTime();
-            if (left <= 0) {
-                return interrupted;
-            }
-            try {
-                if (left == Long.MAX_VALUE) {
-                    thread.join();
-                } else {
-                    thread.join(Duration.ofNanos(left));
-                }
-                return interrupted;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-    }
-
-    /** How many of this run's tasks the given thread is inside (more than one only under a direct executor). */
-    private int tasksRunningOn(Thread thread) {
-        int count = 0;
-        for (int i = 0; i < slots.length; i++) {
-            // Only slots that exist can be running; looking must not make the others.
-            if (ELEMENT.getVolatile(slots, i) instanceof CallableSlot<?> c && c.runsOn(thread)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** Waits until at most {@code own} tasks (those of the closing thread itself) are still inside. */
-    private boolean awaitQuiet(long end, int own) {
-        boolean interrupted = false;
-        quietLock.lock();
-        try {
-            while (inside.get() > own) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    quiet.awaitNanos(left);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            quietLock.unlock();
-        }
-        return interrupted;
-    }
-
     boolean isClosed() {
-        return closed.get();
+        return closing;
     }
 
     List<Integer> stillRunning() {

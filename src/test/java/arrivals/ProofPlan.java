@@ -150,8 +150,9 @@ record ProofPlan(List<Job> jobs, Optional<Duration> timeout, int maxConcurrency,
         return !hasStubborn();
     }
 
-    Options options(Executor pool, boolean failFastSetting, RunListener listener, Progress progress) {
-        Options options = Options.defaults().failFast(failFastSetting).stopGrace(stopGrace());
+    Options options(Executor pool, boolean failFastSetting, RunListener listener, Progress progress,
+                    ThreadCensus census) {
+        Options options = Options.defaults().failFast(failFastSetting).stopGrace(stopGrace()).threadFactory(census);
         if (timeout.isPresent()) {
             options = options.timeout(timeout.get());
         }
