@@ -22,7 +22,7 @@ class FutureSlot<T> extends Slot<T> implements BiConsumer<Object, Throwable> {
 
     /** Starts watching a future that is already running (its start is the run's origin). */
     void observe() {
-        begin();
+        begin(0);
         future.whenComplete(this);
     }
 

@@ -51,7 +51,11 @@ abstract class Slot<T> {
      * that wins afterwards is stamped later: a completion never finishes before it started.
      */
     final boolean begin() {
-        long now = run.clock();
+        return begin(run.clock());
+    }
+
+    /** {@link #begin()} with the start given: a future handed over running began at the run's origin, 0. */
+    final boolean begin(long now) {
         if (!STATE.compareAndSet(this, PENDING, STARTED)) {
             return false;
         }

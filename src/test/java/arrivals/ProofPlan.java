@@ -96,7 +96,11 @@ record ProofPlan(List<Job> jobs, Optional<Duration> timeout, int maxConcurrency,
                 results.close();
                 assertFalse(it.hasNext(), context + ": hasNext after close");
             }
-            case STREAM -> got.addAll(stop < 0 ? results.stream().toList() : results.stream().limit(stop).toList());
+            case STREAM -> {
+                try (var stream = results.stream()) { // like Files.lines: closing the stream closes the run
+                    got.addAll(stop < 0 ? stream.toList() : stream.limit(stop).toList());
+                }
+            }
         }
         return got;
     }
