@@ -18,6 +18,9 @@ class FutureSlot<T> extends Slot<T> implements BiConsumer<Object, Throwable> {
     FutureSlot(int index, String name, Run<T> run, CompletableFuture<? extends T> future) {
         super(index, name, run);
         this.future = future;
+        if (future != null) {
+            startedNanos = 0; // running when handed over, even if the run cancels it before observing it
+        }
     }
 
     /** Starts watching a future that is already running (its start is the run's origin). */

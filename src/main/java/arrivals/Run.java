@@ -56,7 +56,7 @@ final class Run<T> {
     private final Condition changed = lock.newCondition();
     private Slot<T> head, tail; // the queue of settled slots, through Slot.next
     private int settledCount, active, nextLaunch;
-    private boolean consumerWaiting, coordinatorWaiting, closeDone;
+    private boolean consumerWaiting, coordinatorWaiting, closeDone, handedOver;
     private Slot<T> firstFailure;
     private Thread coordinator, closer;
     private volatile int busy; // threads of ours that are alive, plus executor threads inside a task
@@ -160,19 +160,25 @@ final class Run<T> {
             for (Object slot : slots) {
                 ((FutureSlot<?>) slot).observe();
             }
-            nextLaunch = n;
-        } else {
-            int inline = Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
-            for (int i = 0; i < inline && !stopping; i++) {
-                reserveAndLaunch(i);
-            }
-            nextLaunch = inline;
+        }
+        int inline = observed ? n : Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
+        boolean coordinated = !stopping && (inline < n || (timeout != null && n > 0));
+        if (coordinated && !observed && timeout != null) {
+            startCoordinator(false); // first: a task run inline by a direct executor may need the deadline
+            coordinated = false;
+        }
+        for (int i = 0; i < inline && !observed && !stopping; i++) {
+            reserveAndLaunch(i);
         }
         lock.lock();
-        boolean needed = !stopping && (nextLaunch < n || (timeout != null && settledCount < n));
+        nextLaunch = inline;
+        handedOver = true;
+        if (coordinatorWaiting) {
+            changed.signalAll();
+        }
         lock.unlock();
-        if (needed) {
-            startCoordinator(nextLaunch < n && maxConcurrency == Integer.MAX_VALUE);
+        if (coordinated) {
+            startCoordinator(inline < n && maxConcurrency == Integer.MAX_VALUE);
         }
     }
 
@@ -256,50 +262,48 @@ final class Run<T> {
     private void coordinate() {
         long deadline = timeout == null ? Long.MAX_VALUE : origin + Math.min(nanos(timeout), Long.MAX_VALUE / 2);
         int n = slots.length;
+        lock.lock();
         try {
-            if (maxConcurrency == Integer.MAX_VALUE) {
-                for (int i = nextLaunch; i < n && !stopping; i++) {
-                    launch(i);
-                    if ((i & 63) == 0 && System.nanoTime() - deadline >= 0) {
-                        cancelAll(Slot.TIMED_OUT);
-                    }
-                }
-                nextLaunch = n;
-            }
-            lock.lock();
-            try {
-                while (!stopping && settledCount < n && (nextLaunch < n || timeout != null)) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        lock.unlock();
-                        try {
-                            cancelAll(Slot.TIMED_OUT);
-                        } finally {
-                            lock.lock();
-                        }
-                    } else if (nextLaunch < n && active < maxConcurrency) {
-                        int i = nextLaunch++;
-                        lock.unlock();
-                        try {
-                            reserveAndLaunch(i);
-                        } finally {
-                            lock.lock();
-                        }
-                    } else {
-                        coordinatorWaiting = true;
-                        try {
-                            changed.awaitNanos(left);
-                        } catch (InterruptedException ignored) {
-                            // not ours to act on: the run stops the coordinator through its own state
-                        } finally {
-                            coordinatorWaiting = false;
-                        }
-                    }
-                }
-            } finally {
+            while (!stopping && settledCount < n && (!handedOver || nextLaunch < n || timeout != null)) {
+                long left = deadline - System.nanoTime();
                 lock.unlock();
+                try {
+                    if (left <= 0) {
+                        cancelAll(Slot.TIMED_OUT);
+                    } else if (handedOver && nextLaunch < n && maxConcurrency == Integer.MAX_VALUE) {
+                        for (int i = nextLaunch; i < n && !stopping; i++) { // no place to wait for: no lock
+                            launch(i);
+                            if ((i & 63) == 0 && System.nanoTime() - deadline >= 0) {
+                                cancelAll(Slot.TIMED_OUT);
+                            }
+                        }
+                        nextLaunch = n;
+                    }
+                } finally {
+                    lock.lock();
+                }
+                if (left > 0 && handedOver && nextLaunch < n && active < maxConcurrency) {
+                    int i = nextLaunch++;
+                    lock.unlock();
+                    try {
+                        reserveAndLaunch(i);
+                    } finally {
+                        lock.lock();
+                    }
+                } else if (left > 0 && !stopping && settledCount < n
+                        && (!handedOver || nextLaunch < n || timeout != null)) {
+                    coordinatorWaiting = true;
+                    try {
+                        changed.awaitNanos(left);
+                    } catch (InterruptedException ignored) {
+                        // not ours to act on: the run stops the coordinator through its own state
+                    } finally {
+                        coordinatorWaiting = false;
+                    }
+                }
             }
         } finally {
+            lock.unlock();
             exit();
         }
     }
