@@ -137,9 +137,10 @@ public final class Options {
 
     /**
      * Make every thread a run needs with {@code factory}: one per callable (unless {@link #executor} runs them),
-     * and the run's coordinator, which starts a large or bounded input and keeps the deadline. By default a run
-     * makes virtual threads named {@code arrivals-<run id>-task-<index>} and {@code arrivals-<run id>-coordinator}.
-     * Threads are always made by the calling thread or by the coordinator that the calling thread made, never by
+     * a launcher that starts the rest of a large or bounded input, and a timer that keeps the deadline. By default
+     * a run makes virtual threads named {@code arrivals-<run id>-task-<index>}, {@code -launcher} and
+     * {@code -timer} (a platform launcher for a large unbounded input). Threads are always made by the calling
+     * thread or by the launcher that the calling thread made, never by
      * a task, so they inherit the caller's inheritable thread-locals. The run starts each thread it makes; a
      * factory that returns null, or a thread that fails to start, fails that task.
      *

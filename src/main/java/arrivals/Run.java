@@ -20,14 +20,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The machinery shared by {@link Gather} and {@link AsCompleted}. Slots settle into one queue (O(1) each); one
  * lock and one condition guard the queue, the counts and the run's state. Threads of the run (tasks on threads
- * it starts, and a coordinator that launches a large or bounded input and keeps the deadline) are counted, and
- * {@link #close} waits for that count to fall to zero, as {@code ThreadPerTaskExecutor.close()} does.
- * Every thread of the run is made by the caller's thread or by the coordinator the caller's thread made, so
- * it inherits the caller's context, never another task's.
+ * it starts, a launcher for a large or bounded input, a timer for the deadline) are counted, and {@link #close}
+ * waits for that count to fall to zero, as {@code ThreadPerTaskExecutor.close()} does; no thread joins another.
+ * Every thread of the run is made by the caller's thread or by the launcher the caller's thread made, so it
+ * inherits the caller's context, never another task's; no user code runs on a JDK-wide scheduler.
  */
 final class Run<T> {
     private static final AtomicLong IDS = new AtomicLong();
-    /** Tasks started by the creating thread before the coordinator starts the rest of a large input. */
+    /** Tasks started by the creating thread before the launcher starts the rest of a large input. */
     private static final int INLINE_LAUNCHES = 256;
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
     private static final VarHandle BUSY;
@@ -56,9 +56,10 @@ final class Run<T> {
     private final Condition changed = lock.newCondition();
     private Slot<T> head, tail; // the queue of settled slots, through Slot.next
     private int settledCount, active, nextLaunch;
-    private boolean consumerWaiting, coordinatorWaiting, closeDone, handedOver;
+    private boolean consumerWaiting, launcherWaiting, timerWaiting, closeDone;
     private Slot<T> firstFailure;
-    private Thread coordinator, closer;
+    private volatile Thread timer, launcher;
+    private Thread closer;
     private volatile int busy; // threads of ours that are alive, plus executor threads inside a task
     private volatile boolean stopping, closing;
     private volatile List<Integer> stillRunning = List.of();
@@ -151,8 +152,10 @@ final class Run<T> {
     }
 
     /**
-     * Observes the futures, or starts the first tasks, then hands the rest and the deadline to a coordinator.
-     * The deadline is armed after the futures are observed, so futures that are already done are never timed out.
+     * Observes the futures, or starts the first tasks; a launcher thread starts the rest of a large or bounded
+     * input, and a timer thread keeps the deadline. They are separate because a launch may block (a direct
+     * executor runs the task inline), and the deadline must still stop it. The deadline is armed after the
+     * futures are observed, so futures that are already done are never timed out.
      */
     void start() {
         int n = slots.length;
@@ -161,32 +164,31 @@ final class Run<T> {
                 ((FutureSlot<?>) slot).observe();
             }
         }
-        int inline = observed ? n : Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
-        boolean coordinated = !stopping && (inline < n || (timeout != null && n > 0));
-        if (coordinated && !observed && timeout != null) {
-            startCoordinator(false); // first: a task run inline by a direct executor may need the deadline
-            coordinated = false;
-        }
-        for (int i = 0; i < inline && !observed && !stopping; i++) {
-            reserveAndLaunch(i);
-        }
         lock.lock();
-        nextLaunch = inline;
-        handedOver = true;
-        if (coordinatorWaiting) {
-            changed.signalAll();
-        }
+        boolean timed = timeout != null && settledCount < n && !stopping;
         lock.unlock();
-        if (coordinated) {
-            startCoordinator(inline < n && maxConcurrency == Integer.MAX_VALUE);
+        if (timed) {
+            startOwnThread(this::keepDeadline, "timer", false);
+        }
+        if (observed) {
+            return; // futures are running already: nothing to launch
+        }
+        int inline = Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
+        for (int i = 0; i < inline && !stopping; i++) {
+            if (maxConcurrency == Integer.MAX_VALUE) {
+                launch(i);
+            } else {
+                reserveAndLaunch(i);
+            }
+        }
+        nextLaunch = inline;
+        if (inline < n && !stopping) {
+            startOwnThread(this::launchRest, "launcher", maxConcurrency == Integer.MAX_VALUE);
         }
     }
 
+    /** Launches {@code index} under the concurrency limit, whose place it holds from now until it settles. */
     private void reserveAndLaunch(int index) {
-        if (maxConcurrency == Integer.MAX_VALUE) {
-            launch(index);
-            return;
-        }
         lock.lock();
         active++;
         lock.unlock();
@@ -237,19 +239,20 @@ final class Run<T> {
         return t;
     }
 
-    /** If the coordinator can't be made, the tasks already started are closed and the error thrown to the caller. */
-    private void startCoordinator(boolean launchesMany) {
+    /** A counted thread of the run; if it can't be started, what did start is closed and the error thrown. */
+    private void startOwnThread(Runnable body, String role, boolean busyLaunching) {
         enter();
         try {
             // Launching a large input is steady CPU work: a platform thread, so it holds none of the few carriers
             // the started virtual threads need to finish. Waiting for a place or the deadline needs no carrier.
-            Runnable body = this::coordinate;
-            Thread t = factory == null && launchesMany
-                    ? Thread.ofPlatform().daemon().name("arrivals-" + info.id() + "-coordinator").unstarted(body)
-                    : newThread(body, "coordinator");
-            lock.lock();
-            coordinator = t;
-            lock.unlock();
+            Thread t = factory == null && busyLaunching
+                    ? Thread.ofPlatform().daemon().name("arrivals-" + info.id() + "-" + role).unstarted(body)
+                    : newThread(body, role);
+            if (role.equals("timer")) { // known before it runs: a close it calls must not wait for itself
+                timer = t;
+            } else {
+                launcher = t;
+            }
             t.start();
         } catch (Throwable e) {
             exit();
@@ -258,52 +261,73 @@ final class Run<T> {
         }
     }
 
-    /** The coordinator's body: launches the rest of the input as places free up, and keeps the deadline. */
-    private void coordinate() {
-        long deadline = timeout == null ? Long.MAX_VALUE : origin + Math.min(nanos(timeout), Long.MAX_VALUE / 2);
+    /** The launcher's body: starts the rest of the input, as places free up under a concurrency limit. */
+    private void launchRest() {
         int n = slots.length;
+        try {
+            if (maxConcurrency == Integer.MAX_VALUE) {
+                for (int i = nextLaunch; i < n && !stopping; i++) { // no place to wait for, so no lock
+                    launch(i);
+                }
+                return;
+            }
+            lock.lock();
+            try {
+                while (!stopping && nextLaunch < n) {
+                    if (active < maxConcurrency) {
+                        int i = nextLaunch++;
+                        lock.unlock();
+                        try {
+                            reserveAndLaunch(i);
+                        } finally {
+                            lock.lock();
+                        }
+                    } else {
+                        launcherWaiting = true;
+                        try {
+                            changed.awaitUninterruptibly();
+                        } finally {
+                            launcherWaiting = false;
+                        }
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /** The timer's body: waits for the deadline, or for every task to settle, or for the run to stop. */
+    private void keepDeadline() {
+        long deadline = origin + Math.min(nanos(timeout), Long.MAX_VALUE / 2);
+        boolean expired = false;
         lock.lock();
         try {
-            while (!stopping && settledCount < n && (!handedOver || nextLaunch < n || timeout != null)) {
+            while (!stopping && settledCount < slots.length) {
                 long left = deadline - System.nanoTime();
-                lock.unlock();
-                try {
-                    if (left <= 0) {
-                        cancelAll(Slot.TIMED_OUT);
-                    } else if (handedOver && nextLaunch < n && maxConcurrency == Integer.MAX_VALUE) {
-                        for (int i = nextLaunch; i < n && !stopping; i++) { // no place to wait for: no lock
-                            launch(i);
-                            if ((i & 63) == 0 && System.nanoTime() - deadline >= 0) {
-                                cancelAll(Slot.TIMED_OUT);
-                            }
-                        }
-                        nextLaunch = n;
-                    }
-                } finally {
-                    lock.lock();
+                if (left <= 0) {
+                    expired = true;
+                    break;
                 }
-                if (left > 0 && handedOver && nextLaunch < n && active < maxConcurrency) {
-                    int i = nextLaunch++;
-                    lock.unlock();
-                    try {
-                        reserveAndLaunch(i);
-                    } finally {
-                        lock.lock();
-                    }
-                } else if (left > 0 && !stopping && settledCount < n
-                        && (!handedOver || nextLaunch < n || timeout != null)) {
-                    coordinatorWaiting = true;
-                    try {
-                        changed.awaitNanos(left);
-                    } catch (InterruptedException ignored) {
-                        // not ours to act on: the run stops the coordinator through its own state
-                    } finally {
-                        coordinatorWaiting = false;
-                    }
+                timerWaiting = true;
+                try {
+                    changed.awaitNanos(left);
+                } catch (InterruptedException ignored) {
+                    // not ours to act on: the run stops its timer through its own state
+                } finally {
+                    timerWaiting = false;
                 }
             }
         } finally {
             lock.unlock();
+        }
+        try {
+            if (expired) {
+                cancelAll(Slot.TIMED_OUT);
+            }
+        } finally {
             exit();
         }
     }
@@ -341,7 +365,7 @@ final class Run<T> {
                 firstFailure = slot;
                 stop = failFast;
             }
-            if (consumerWaiting || (coordinatorWaiting && (slot.launched || settledCount == slots.length))) {
+            if (consumerWaiting || (launcherWaiting && slot.launched) || (timerWaiting && settledCount == slots.length)) {
                 changed.signalAll();
             }
         } finally {
@@ -360,7 +384,7 @@ final class Run<T> {
     private void cancelAll(int reason) {
         stopping = true;
         lock.lock();
-        if (coordinatorWaiting) {
+        if (launcherWaiting || timerWaiting) {
             changed.signalAll();
         }
         lock.unlock();
@@ -425,7 +449,7 @@ final class Run<T> {
 
     /**
      * Cancels every unfinished task and waits, up to the stop grace, until no thread of the run is inside a task
-     * or the coordinator. Returns true for the call that closed the run; a later call from outside the run waits
+     * or the launcher or timer. Returns true for the call that closed the run; a later call from outside the run waits
      * for that close to end, while one from a task (or from inside the closing cancellation) returns at once,
      * since the close waits for it. An interrupt does not cut the wait short; it is restored afterwards.
      */
@@ -440,7 +464,7 @@ final class Run<T> {
         boolean interrupted = false;
         lock.lock();
         try {
-            own += self == coordinator ? 1 : 0;
+            own += (self == timer ? 1 : 0) + (self == launcher ? 1 : 0);
             if (closing) {
                 while (!closeDone && own == 0 && self != closer) {
                     changed.awaitUninterruptibly();

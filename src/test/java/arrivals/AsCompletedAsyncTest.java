@@ -28,7 +28,7 @@ class AsCompletedAsyncTest {
     private static final class Manual {
         final List<CompletableFuture<Integer>> futures = new ArrayList<>();
         final AtomicInteger starts = new AtomicInteger();
-        /** One permit per start, so a test can wait for a start made by the run's coordinator. */
+        /** One permit per start, so a test can wait for a start made by the run's launcher. */
         final Semaphore started = new Semaphore(0);
         final List<Thread> starterThreads = new CopyOnWriteArrayList<>();
 
@@ -117,7 +117,7 @@ class AsCompletedAsyncTest {
             assertEquals(2, manual.starts.get(), "only two may be started at first");
             manual.futures.get(1).complete(1);
             assertEquals(1, it.next().index());
-            manual.started.acquireUninterruptibly(3); // the run's coordinator starts the third
+            manual.started.acquireUninterruptibly(3); // the run's launcher starts the third
             assertEquals(3, manual.starts.get(), "a finished task frees exactly one place");
             manual.futures.get(0).complete(0);
             manual.futures.get(2).complete(2);

@@ -79,7 +79,7 @@ class AsCompletedPropertiesTest {
                         + (System.nanoTime() - began) / 1_000_000 + " ms)");
         boolean dumped = false;
         if (plan.strictClose()) {
-            // Every thread the run made, not only the tasks' records: this also covers the coordinator.
+            // Every thread the run made, not only the tasks' records: this also covers the launcher and the timer.
             long t = System.nanoTime();
             census.assertAllEnd(context + ": library threads after close");
             STATS.add("threadCensusMillis", (System.nanoTime() - t) / 1_000_000);

@@ -85,7 +85,7 @@ class CoreRegressionTest {
         ThreadCensus census = new ThreadCensus();
         AtomicInteger made = new AtomicInteger();
         ThreadFactory slowFactory = body -> {
-            if (made.incrementAndGet() == 300) { // made by the coordinator, past the first 256 launches
+            if (made.incrementAndGet() == 300) { // made by the launcher, past the first 256 launches
                 inFactory.countDown();
                 awaitUninterruptibly(closing);
             }

@@ -90,7 +90,7 @@ class FuturesPropertiesTest {
                 assertTrue(futures.get(i).isCancelled(), context + ": never-ending future " + i + " not cancelled");
             }
         }
-        // Futures need no thread of ours; only a deadline needs one, the coordinator that keeps it.
+        // Futures need no thread of ours; only a deadline needs one, the timer that keeps it.
         assertTrue(census.made() <= (plan.timeout().isPresent() ? 1 : 0),
                 context + ": a futures run made " + census.made() + " threads");
         census.assertAllEnd(context);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * Thread counts before and after many runs of every kind, including interrupted, timed-out, fail-fast and
  * abandoned ones. Each run makes its threads through a {@link ThreadCensus}, and every thread it made must end
  * after the run closed; runs with the library's own threads are checked through the platform threads (the
- * coordinator of a large input is one), which must not grow. No JVM thread dump is taken: one taken while
+ * launcher of a large input is one), which must not grow. No JVM thread dump is taken: one taken while
  * virtual threads run can crash HotSpot 25 (JDK-8364343).
  */
 @Timeout(300)
@@ -242,7 +242,7 @@ class LeakTest {
         return names;
     }
 
-    /** A run's platform coordinator may still be leaving when close returns; it must end. */
+    /** A run's platform launcher may still be leaving when close returns; it must end. */
     private static void awaitRunPlatformThreadsEnded() throws InterruptedException {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().matches("arrivals-\\d+-.*")) {
