@@ -1,18 +1,13 @@
 package arrivals;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,54 +22,32 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Run<T> {
     private static final AtomicLong IDS = new AtomicLong();
-    /** Tasks started by the creating thread before the launcher starts the rest of a large input. */
-    private static final int INLINE_LAUNCHES = 256;
-    private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
-    private static final VarHandle BUSY;
-
-    static {
-        try {
-            BUSY = MethodHandles.lookup().findVarHandle(Run.class, "busy", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     final RunInfo info;
     private final long origin = System.nanoTime();
-    /** Position i holds the caller's task until its slot is made (at launch, or when cancelled), then the slot. */
-    private final Object[] slots;
-    private final boolean async;
-    private final boolean observed; // futures that are already running: nothing to launch
+    private final Positions<T> slots;
     private final boolean failFast;
-    private final int maxConcurrency;
-    private final Executor executor;
-    private final ThreadFactory factory; // null: a named virtual thread per task
+    private final Launcher<T> launcher;
     private final Duration timeout;
     private final Duration stopGrace;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private Slot<T> head, tail; // the queue of settled slots, through Slot.next
-    private int settledCount, active, nextLaunch;
-    private boolean consumerWaiting, launcherWaiting, timerWaiting, closeDone;
+    private final SlotQueue<T> arrivals = new SlotQueue<>();
+    private volatile int settledCount; // written under the lock
+    private int active;
+    private boolean consumerWaiting, closeDone;
     private Slot<T> firstFailure;
-    private volatile Thread timer, launcher;
     private Thread closer;
-    private volatile int busy; // threads of ours that are alive, plus executor threads inside a task
+    private final AtomicInteger busy = new AtomicInteger(); // our threads alive, executor threads inside a task
     private volatile boolean stopping, closing;
     private volatile List<Integer> stillRunning = List.of();
     private int taken; // consumer thread only
 
-    private Run(String strategy, Object[] tasks, Options options, boolean failFast, boolean async,
-                boolean observed) {
-        this.info = new RunInfo(IDS.incrementAndGet(), strategy, tasks.length, Instant.now());
-        this.slots = tasks;
-        this.async = async;
-        this.observed = observed;
+    private Run(String strategy, Positions<T> slots, Options options, boolean failFast, boolean observed) {
+        this.info = new RunInfo(IDS.incrementAndGet(), strategy, slots.size(), Instant.now());
+        this.slots = slots;
         this.failFast = failFast;
-        this.maxConcurrency = options.maxConcurrency();
-        this.executor = options.executor().orElse(null);
-        this.factory = options.threadFactory().orElse(null);
+        this.launcher = new Launcher<>(this, options, observed, slots.isAsync());
         this.timeout = options.timeout().orElse(null);
         this.stopGrace = options.stopGrace();
     }
@@ -82,57 +55,25 @@ final class Run<T> {
     static <T> Run<T> ofCallables(String strategy, List<? extends Callable<? extends T>> tasks, Options options,
                                   boolean failFast) {
         Objects.requireNonNull(options, "options");
-        return new Run<>(strategy, copy(tasks, "tasks"), options, failFast, false, false);
+        return new Run<>(strategy, new Positions<>(tasks, "tasks", false), options, failFast, false);
     }
 
-    @SuppressWarnings("unchecked")
     static <T> Run<T> ofFutures(String strategy, Collection<? extends CompletableFuture<? extends T>> futures,
                                 Options options, boolean failFast) {
         Objects.requireNonNull(options, "options");
-        if (options.maxConcurrency() != Integer.MAX_VALUE || options.executor().isPresent()) {
-            throw new IllegalArgumentException(
-                    "maxConcurrency and executor do not apply to futures, which are already running");
-        }
-        Object[] copy = copy(futures, "futures");
-        Run<T> run = new Run<>(strategy, copy, options, failFast, false, true);
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = new FutureSlot<>(i, null, run, (CompletableFuture<? extends T>) copy[i]);
-        }
+        Run<T> run = new Run<>(strategy, new Positions<>(futures, "futures", false), options, failFast, true);
+        run.slots.makeAll(run);
         return run;
     }
 
     static <T> Run<T> ofAsync(String strategy, List<? extends Callable<? extends CompletableFuture<? extends T>>>
             starters, Options options, boolean failFast) {
         Objects.requireNonNull(options, "options");
-        if (options.executor().isPresent()) {
-            throw new IllegalArgumentException("executor does not apply to asynchronous tasks, which need no thread");
-        }
-        return new Run<>(strategy, copy(starters, "starters"), options, failFast, true, false);
+        return new Run<>(strategy, new Positions<>(starters, "starters", true), options, failFast, false);
     }
 
-    /** A copy (later changes to the caller's collection can't race with launches) known to hold no null. */
-    private static Object[] copy(Collection<?> tasks, String name) {
-        Object[] copy = Objects.requireNonNull(tasks, name).toArray(new Object[0]);
-        for (int i = 0; i < copy.length; i++) {
-            if (copy[i] == null) {
-                throw new NullPointerException(name + "[" + i + "] is null");
-            }
-        }
-        return copy;
-    }
-
-    /** The slot at {@code index}, made now if it does not exist yet; every caller gets the same one. */
-    @SuppressWarnings("unchecked")
-    private Slot<T> slot(int index) {
-        Object held = ELEMENT.getVolatile(slots, index);
-        if (held instanceof Slot<?> existing) {
-            return (Slot<T>) existing;
-        }
-        Slot<T> made = async
-                ? new AsyncSlot<>(index, Task.nameOf(held), this, (Callable<CompletableFuture<T>>) held)
-                : new CallableSlot<>(index, Task.nameOf(held), this, (Callable<? extends T>) held);
-        Object witness = ELEMENT.compareAndExchange(slots, index, held, made);
-        return witness == held ? made : (Slot<T>) witness; // another thread made it first: use theirs
+    Slot<T> slot(int index) {
+        return slots.slot(index, this);
     }
 
     long clock() {
@@ -140,7 +81,7 @@ final class Run<T> {
     }
 
     int size() {
-        return slots.length;
+        return slots.size();
     }
 
     Duration timeout() {
@@ -148,196 +89,45 @@ final class Run<T> {
     }
 
     boolean ownsThreads() {
-        return executor == null;
+        return launcher.ownsThreads();
     }
 
-    /**
-     * Observes the futures, or starts the first tasks; a launcher thread starts the rest of a large or bounded
-     * input, and a timer thread keeps the deadline. They are separate because a launch may block (a direct
-     * executor runs the task inline), and the deadline must still stop it. The deadline is armed after the
-     * futures are observed, so futures that are already done are never timed out.
-     */
     void start() {
-        int n = slots.length;
-        if (observed) {
-            for (Object slot : slots) {
-                ((FutureSlot<?>) slot).observe();
-            }
-        }
-        lock.lock();
-        boolean timed = timeout != null && settledCount < n && !stopping;
-        lock.unlock();
-        if (timed) {
-            startOwnThread(this::keepDeadline, "timer", false);
-        }
-        if (observed) {
-            return; // futures are running already: nothing to launch
-        }
-        int inline = Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
-        for (int i = 0; i < inline && !stopping; i++) {
-            if (maxConcurrency == Integer.MAX_VALUE) {
-                launch(i);
-            } else {
-                reserveAndLaunch(i);
-            }
-        }
-        nextLaunch = inline;
-        if (inline < n && !stopping) {
-            startOwnThread(this::launchRest, "launcher", maxConcurrency == Integer.MAX_VALUE);
-        }
+        launcher.start();
     }
 
-    /** Launches {@code index} under the concurrency limit, whose place it holds from now until it settles. */
-    private void reserveAndLaunch(int index) {
+    /** Takes (+1) or gives back (-1) a place under the concurrency limit, without waiting. */
+    void movePlace(int delta) {
         lock.lock();
-        active++;
+        active += delta;
         lock.unlock();
-        if (!launch(index)) {
-            lock.lock();
-            active--;
+    }
+
+    /** Takes a place under {@code limit} if one is free. */
+    boolean tryTakePlace(int limit) {
+        lock.lock();
+        try {
+            return active < limit && ++active > 0;
+        } finally {
             lock.unlock();
         }
     }
 
-    /** Starts one task; false if it was settled before its turn. An executor or thread that fails fails the task. */
-    private boolean launch(int index) {
-        Slot<T> slot = slot(index);
-        if (slot.isSettled()) {
-            return false;
-        }
-        slot.launched = true;
-        if (slot instanceof AsyncSlot<T> a) {
-            a.start(); // asynchronous work needs no thread: the launching thread just starts it
-            return true;
-        }
-        CallableSlot<T> task = (CallableSlot<T>) slot;
-        try {
-            if (executor != null) {
-                executor.execute(task);
-            } else {
-                enter();
-                try {
-                    newThread(task, "task-" + index).start();
-                } catch (Throwable e) {
-                    exit();
-                    throw e;
-                }
-            }
-        } catch (Throwable e) { // whatever the executor or the JVM throws (OutOfMemoryError too) fails one task
-            task.fail(e);
-        }
-        return true;
+    /** Whether every task has settled (the deadline then has nothing left to cut off). */
+    boolean allSettled() {
+        return settledCount == slots.size();
     }
 
-    private Thread newThread(Runnable body, String role) {
-        Thread t = factory == null
-                ? Thread.ofVirtual().name("arrivals-" + info.id() + "-" + role).unstarted(body)
-                : factory.newThread(body);
-        if (t == null) {
-            throw new RejectedExecutionException("the thread factory returned null");
-        }
-        return t;
-    }
-
-    /** A counted thread of the run; if it can't be started, what did start is closed and the error thrown. */
-    private void startOwnThread(Runnable body, String role, boolean busyLaunching) {
-        enter();
-        try {
-            // Launching a large input is steady CPU work: a platform thread, so it holds none of the few carriers
-            // the started virtual threads need to finish. Waiting for a place or the deadline needs no carrier.
-            Thread t = factory == null && busyLaunching
-                    ? Thread.ofPlatform().daemon().name("arrivals-" + info.id() + "-" + role).unstarted(body)
-                    : newThread(body, role);
-            if (role.equals("timer")) { // known before it runs: a close it calls must not wait for itself
-                timer = t;
-            } else {
-                launcher = t;
-            }
-            t.start();
-        } catch (Throwable e) {
-            exit();
-            close();
-            throw e;
-        }
-    }
-
-    /** The launcher's body: starts the rest of the input, as places free up under a concurrency limit. */
-    private void launchRest() {
-        int n = slots.length;
-        try {
-            if (maxConcurrency == Integer.MAX_VALUE) {
-                for (int i = nextLaunch; i < n && !stopping; i++) { // no place to wait for, so no lock
-                    launch(i);
-                }
-                return;
-            }
-            lock.lock();
-            try {
-                while (!stopping && nextLaunch < n) {
-                    if (active < maxConcurrency) {
-                        int i = nextLaunch++;
-                        lock.unlock();
-                        try {
-                            reserveAndLaunch(i);
-                        } finally {
-                            lock.lock();
-                        }
-                    } else {
-                        launcherWaiting = true;
-                        try {
-                            changed.awaitUninterruptibly();
-                        } finally {
-                            launcherWaiting = false;
-                        }
-                    }
-                }
-            } finally {
-                lock.unlock();
-            }
-        } finally {
-            exit();
-        }
-    }
-
-    /** The timer's body: waits for the deadline, or for every task to settle, or for the run to stop. */
-    private void keepDeadline() {
-        long deadline = origin + Math.min(nanos(timeout), Long.MAX_VALUE / 2);
-        boolean expired = false;
-        lock.lock();
-        try {
-            while (!stopping && settledCount < slots.length) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    expired = true;
-                    break;
-                }
-                timerWaiting = true;
-                try {
-                    changed.awaitNanos(left);
-                } catch (InterruptedException ignored) {
-                    // not ours to act on: the run stops its timer through its own state
-                } finally {
-                    timerWaiting = false;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        try {
-            if (expired) {
-                cancelAll(Slot.TIMED_OUT);
-            }
-        } finally {
-            exit();
-        }
+    boolean isStopping() {
+        return stopping;
     }
 
     void enter() {
-        BUSY.getAndAdd(this, 1);
+        busy.incrementAndGet();
     }
 
     void exit() {
-        BUSY.getAndAdd(this, -1);
+        busy.decrementAndGet();
         if (closing) { // only a close waits for the count
             lock.lock();
             changed.signalAll();
@@ -351,12 +141,7 @@ final class Run<T> {
         lock.lock();
         try {
             slot.finishedNanos = clock();
-            if (tail == null) {
-                head = slot;
-            } else {
-                tail.next = slot;
-            }
-            tail = slot;
+            arrivals.add(slot);
             settledCount++;
             if (slot.launched) {
                 active--;
@@ -365,12 +150,13 @@ final class Run<T> {
                 firstFailure = slot;
                 stop = failFast;
             }
-            if (consumerWaiting || (launcherWaiting && slot.launched) || (timerWaiting && settledCount == slots.length)) {
+            if (consumerWaiting) {
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
+        launcher.settled(slot.launched);
         if (stop) {
             cancelAll(Slot.CANCELLED);
         }
@@ -381,25 +167,17 @@ final class Run<T> {
      * complete another (a dependent stage), which must still be reported with this reason. Stopping is
      * idempotent, so a close that follows a fail-fast makes sure the work it settled is stopped too.
      */
-    private void cancelAll(int reason) {
+    void cancelAll(int reason) {
         stopping = true;
-        lock.lock();
-        if (launcherWaiting || timerWaiting) {
-            changed.signalAll();
+        launcher.wake();
+        for (int i = 0; i < slots.size(); i++) {
+            slot(i).cancel(reason); // a task never launched gets its slot now, to be delivered as cancelled
         }
-        lock.unlock();
-        for (int i = 0; i < slots.length; i++) {
-            slot(i).cancel(reason);
-        }
-        for (Object held : slots) {
-            if (held instanceof Slot<?> s && s.stoppedByRun && s.state() >= Slot.CANCELLED) {
-                s.stop();
-            }
-        }
+        slots.madeSlots(s -> s.stoppedByRun && s.state() >= Slot.CANCELLED, s -> s).forEach(Slot::stop);
     }
 
     boolean exhausted() {
-        return taken == slots.length;
+        return taken == slots.size();
     }
 
     /** Waits for the next settled slot and hands it over as a completion, letting go of its value. */
@@ -407,7 +185,7 @@ final class Run<T> {
         Slot<T> slot;
         lock.lock();
         try {
-            while ((slot = head) == null) {
+            while ((slot = arrivals.poll()) == null) {
                 consumerWaiting = true;
                 try {
                     changed.await();
@@ -415,11 +193,6 @@ final class Run<T> {
                     consumerWaiting = false;
                 }
             }
-            head = slot.next;
-            if (head == null) {
-                tail = null;
-            }
-            slot.next = null;
         } finally {
             lock.unlock();
         }
@@ -427,7 +200,7 @@ final class Run<T> {
                 slot.finishedNanos, clock(), timeout);
     }
 
-    /** The earliest task to fail, or null; and the exceptions of the others, in the order they failed. */
+    /** The earliest task to fail, or null. */
     Slot<T> firstFailure() {
         lock.lock();
         try {
@@ -437,14 +210,9 @@ final class Run<T> {
         }
     }
 
+    /** Exceptions that tasks threw after the run had cancelled them. */
     List<Throwable> lateFailures() {
-        List<Throwable> late = new ArrayList<>();
-        for (Object held : slots) {
-            if (held instanceof Slot<?> s && s.lateFailure() != null) {
-                late.add(s.lateFailure());
-            }
-        }
-        return late;
+        return slots.madeSlots(s -> s.lateFailure() != null, Slot::lateFailure);
     }
 
     /**
@@ -455,16 +223,11 @@ final class Run<T> {
      */
     boolean close() {
         Thread self = Thread.currentThread();
-        int own = 0;
-        for (Object held : slots) {
-            if (held instanceof Slot<?> s && s.runsOn(self)) {
-                own++;
-            }
-        }
+        int own = slots.madeSlots(s -> s.runsOn(self), s -> s).size(); // more than one only on a direct executor
         boolean interrupted = false;
         lock.lock();
         try {
-            own += (self == timer ? 1 : 0) + (self == launcher ? 1 : 0);
+            own += launcher.owns(self) ? 1 : 0;
             if (closing) {
                 while (!closeDone && own == 0 && self != closer) {
                     changed.awaitUninterruptibly();
@@ -480,20 +243,14 @@ final class Run<T> {
         long end = System.nanoTime() + Math.min(nanos(stopGrace), Long.MAX_VALUE / 2);
         lock.lock();
         try {
-            while (busy > own && end - System.nanoTime() > 0) {
+            while (busy.get() > own && end - System.nanoTime() > 0) {
                 try {
                     changed.awaitNanos(end - System.nanoTime());
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
             }
-            List<Integer> running = new ArrayList<>();
-            for (Object held : slots) {
-                if (held instanceof Slot<?> s && s.isRunning()) {
-                    running.add(s.index);
-                }
-            }
-            stillRunning = List.copyOf(running);
+            stillRunning = List.copyOf(slots.madeSlots(Slot::isRunning, s -> s.index));
             closeDone = true;
             changed.signalAll();
         } finally {

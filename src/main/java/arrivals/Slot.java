@@ -56,7 +56,9 @@ abstract class Slot<T> {
 
     /** {@link #begin()} with the start given: a future handed over running began at the run's origin, 0. */
     final boolean begin(long now) {
-        if (!STATE.compareAndSet(this, PENDING, STARTED)) {
+        // Once the run is stopping no work begins: the slot is about to be settled, and a launch racing with the
+        // cancellation must not start a task while one it cancelled still holds its place.
+        if (run.isStopping() || !STATE.compareAndSet(this, PENDING, STARTED)) {
             return false;
         }
         startedNanos = now;

@@ -77,13 +77,13 @@ class AsCompletedPropertiesTest {
         int leaked = probe.checkAfterClose(stillRunning, plan.strictClose(),
                 plan.runner() == Runner.VIRTUAL_THREADS, context + " (scenario took "
                         + (System.nanoTime() - began) / 1_000_000 + " ms)");
-        boolean dumped = false;
+        boolean censused = false;
         if (plan.strictClose()) {
             // Every thread the run made, not only the tasks' records: this also covers the launcher and the timer.
             long t = System.nanoTime();
             census.assertAllEnd(context + ": library threads after close");
             STATS.add("threadCensusMillis", (System.nanoTime() - t) / 1_000_000);
-            dumped = true;
+            censused = true;
         }
         check(plan, probe, recorder, got, stillRunning, context);
 
@@ -91,7 +91,7 @@ class AsCompletedPropertiesTest {
         probe.joinTaskThreads();
         if (!plan.strictClose()) {
             census.assertAllEnd(context + ": library threads never ended");
-            dumped = true;
+            censused = true;
         }
 
         STATS.add("scenarioMillis", (System.nanoTime() - began) / 1_000_000);
@@ -101,7 +101,7 @@ class AsCompletedPropertiesTest {
         STATS.max("largestN", n);
         STATS.add("leakedThreads", leaked);
         STATS.add(plan.leavesEarly() ? "consumerLeftEarly" : "drained");
-        STATS.add("threadDumpChecks", dumped ? 1 : 0);
+        STATS.add("threadCensusChecks", censused ? 1 : 0);
         if (plan.timeout().isPresent()) {
             STATS.add("withTimeout");
         }
