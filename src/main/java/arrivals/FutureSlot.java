@@ -23,9 +23,8 @@ class FutureSlot<T> extends Slot<T> implements BiConsumer<Object, Throwable> {
         }
     }
 
-    /** Starts watching a future that is already running (its start is the run's origin). */
+    /** Starts watching a future that is already running (its start, set when made, is the run's origin). */
     void observe() {
-        begin(0);
         future.whenComplete(this);
     }
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 
 /**
  * Runs tasks concurrently and waits for all of them: the Java counterpart of Python's {@code asyncio.gather}.
@@ -64,19 +65,19 @@ public final class Gather {
     public static <T> List<T> all(List<? extends Callable<? extends T>> tasks, Options options)
             throws InterruptedException {
         Run<T> run = Run.ofCallables("gather", tasks, options, true);
-        List<Completion<T>> byIndex = runToEnd(run, options);
+        List<Outcome<T>> outcomes = runToEnd(run, options);
         Slot<T> first = run.firstFailure();
         if (first != null) {
-            throw failure(run, first, byIndex);
+            throw failure(run, first, outcomes);
         }
         List<T> values = new ArrayList<>(run.size());
         List<Integer> timedOut = new ArrayList<>();
-        for (Completion<T> c : byIndex) {
-            switch (c.outcome()) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            switch (outcomes.get(i)) {
                 case Outcome.Success<T> s -> values.add(s.value());
-                case Outcome.TimedOut<T> t -> timedOut.add(c.index());
+                case Outcome.TimedOut<T> t -> timedOut.add(i);
                 case Outcome.Cancelled<T> x -> throw new CancellationException(
-                        Completion.label(c.index(), null) + " was cancelled");
+                        Completion.label(i, null) + " was cancelled");
                 case Outcome.Failure<T> f -> throw new AssertionError("failures are reported above");
             }
         }
@@ -91,13 +92,14 @@ public final class Gather {
      * settled as failures, in the order they did, then those thrown while being cancelled), as an
      * {@code ExceptionGroup} of Python's {@code TaskGroup} would hold them all.
      */
-    private static <T> TaskFailedException failure(Run<T> run, Slot<T> first, List<Completion<T>> byIndex) {
-        Throwable cause = ((Outcome.Failure<T>) byIndex.get(first.index).outcome()).exception();
+    private static <T> TaskFailedException failure(Run<T> run, Slot<T> first, List<Outcome<T>> outcomes) {
+        Throwable cause = ((Outcome.Failure<T>) outcomes.get(first.index)).exception();
         TaskFailedException e = new TaskFailedException(first.index, first.name, cause, run.stillRunning());
-        byIndex.stream()
-                .filter(c -> c.index() != first.index && c.outcome() instanceof Outcome.Failure<T>)
-                .sorted(Comparator.comparing(Completion::finished))
-                .forEach(c -> e.addSuppressed(((Outcome.Failure<T>) c.outcome()).exception()));
+        IntStream.range(0, outcomes.size())
+                .filter(i -> i != first.index && outcomes.get(i) instanceof Outcome.Failure<T>)
+                .boxed()
+                .sorted(Comparator.comparingLong(run::finishedNanos))
+                .forEach(i -> e.addSuppressed(((Outcome.Failure<T>) outcomes.get(i)).exception()));
         run.lateFailures().forEach(e::addSuppressed);
         return e;
     }
@@ -117,19 +119,15 @@ public final class Gather {
     /** Like {@link #settled(List)}, under {@code options} ({@code failFast} is always off here). */
     public static <T> List<Outcome<T>> settled(List<? extends Callable<? extends T>> tasks, Options options)
             throws InterruptedException {
-        Run<T> run = Run.ofCallables("gather", tasks, options, false);
-        List<Outcome<T>> outcomes = new ArrayList<>(run.size());
-        for (Completion<T> c : runToEnd(run, options)) {
-            outcomes.add(c.outcome());
-        }
-        return Collections.unmodifiableList(outcomes);
+        return Collections.unmodifiableList(runToEnd(Run.ofCallables("gather", tasks, options, false), options));
     }
 
     /**
      * Starts the run, waits for every outcome, stops every thread, and only then reports the results to the
-     * listener: all at once and in input order, because that is when gather's caller receives them.
+     * listener: all at once and in input order, because that is when gather's caller receives them. Without a
+     * listener or progress callback, nobody watches arrivals, so it waits once for all of them.
      */
-    private static <T> List<Completion<T>> runToEnd(Run<T> run, Options options) throws InterruptedException {
+    private static <T> List<Outcome<T>> runToEnd(Run<T> run, Options options) throws InterruptedException {
         RunListener listener = options.listener().orElse(null);
         Progress progress = options.progress().orElse(null);
         if (listener != null) {
@@ -138,6 +136,11 @@ public final class Gather {
         List<Completion<T>> byIndex = new ArrayList<>(Collections.nCopies(run.size(), null));
         try {
             run.start();
+            if (listener == null && progress == null) {
+                List<Outcome<T>> outcomes = run.awaitOutcomes();
+                run.close();
+                return outcomes;
+            }
             while (!run.exhausted()) {
                 Completion<T> completion = run.take();
                 byIndex.set(completion.index(), completion);
@@ -152,7 +155,9 @@ public final class Gather {
                     listener.delivered(run.info, byIndex.get(i).receivedAs(i, received));
                 }
             }
-            return byIndex;
+            List<Outcome<T>> outcomes = new ArrayList<>(byIndex.size());
+            byIndex.forEach(c -> outcomes.add(c.outcome()));
+            return outcomes;
         } finally {
             run.close(); // a no-op after the normal path; after an interrupt or error, cancels and waits
             if (listener != null) {

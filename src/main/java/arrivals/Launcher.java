@@ -25,6 +25,9 @@ final class Launcher<T> {
     private final Duration timeout;
     private volatile Thread timer, launcher;
     private int nextLaunch; // written before the launcher starts, then the launcher's alone
+    // One builder per run: threads are made by one thread at a time (the caller, then the launcher it starts).
+    private final Thread.Builder.OfVirtual virtual = Thread.ofVirtual();
+    private final String prefix;
 
     /** @throws IllegalArgumentException if {@code options} ask for what can't apply to this kind of input */
     Launcher(Run<T> run, Options options, boolean observed, boolean async) {
@@ -41,6 +44,7 @@ final class Launcher<T> {
         this.executor = options.executor().orElse(null);
         this.factory = options.threadFactory().orElse(null);
         this.timeout = options.timeout().orElse(null);
+        this.prefix = "arrivals-" + run.info.id() + "-";
     }
 
     /** The deadline is armed after the futures are observed, so futures that are already done never time out. */
@@ -122,7 +126,7 @@ final class Launcher<T> {
             } else {
                 run.enter();
                 try {
-                    newThread(task, "task-" + index).start();
+                    newThread(task, index).start();
                 } catch (Throwable e) {
                     run.exit();
                     throw e;
@@ -133,10 +137,12 @@ final class Launcher<T> {
         }
     }
 
-    private Thread newThread(Runnable body, String role) {
-        Thread t = factory == null
-                ? Thread.ofVirtual().name("arrivals-" + run.info.id() + "-" + role).unstarted(body)
-                : factory.newThread(body);
+    private Thread newThread(Runnable body, int index) {
+        return newThread(body, factory == null ? prefix + "task-" + index : null);
+    }
+
+    private Thread newThread(Runnable body, String name) {
+        Thread t = factory == null ? virtual.name(name).unstarted(body) : factory.newThread(body);
         if (t == null) {
             throw new RejectedExecutionException("the thread factory returned null");
         }
@@ -150,8 +156,8 @@ final class Launcher<T> {
             // Launching a large input is steady CPU work: a platform thread, so it holds none of the few carriers
             // the started virtual threads need to finish. Waiting for a place or the deadline needs no carrier.
             Thread t = factory == null && busyLaunching
-                    ? Thread.ofPlatform().daemon().name("arrivals-" + run.info.id() + "-" + role).unstarted(body)
-                    : newThread(body, role);
+                    ? Thread.ofPlatform().daemon().name(prefix + role).unstarted(body)
+                    : newThread(body, prefix + role);
             if (role.equals("timer")) { // known before it runs: a close it calls must not wait for itself
                 timer = t;
             } else {

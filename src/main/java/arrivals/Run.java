@@ -2,6 +2,7 @@ package arrivals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +35,8 @@ final class Run<T> {
     private final Condition changed = lock.newCondition();
     private final SlotQueue<T> arrivals = new SlotQueue<>();
     private volatile int settledCount; // written under the lock
-    private int active;
+    private int active, wakeAt;
+    private Slot<T> received; // consumer only: arrivals taken from the queue in one go, not yet handed over
     private boolean consumerWaiting, closeDone;
     private Slot<T> firstFailure;
     private Thread closer;
@@ -150,7 +152,7 @@ final class Run<T> {
                 firstFailure = slot;
                 stop = failFast;
             }
-            if (consumerWaiting) {
+            if (consumerWaiting && settledCount >= wakeAt) {
                 changed.signalAll();
             }
         } finally {
@@ -182,10 +184,41 @@ final class Run<T> {
 
     /** Waits for the next settled slot and hands it over as a completion, letting go of its value. */
     Completion<T> take() throws InterruptedException {
-        Slot<T> slot;
+        Slot<T> slot = received;
+        if (slot == null) {
+            slot = awaitSettled(false);
+        }
+        received = slot.next;
+        slot.next = null;
+        return new Completion<>(slot.index, slot.name, taken++, slot.takeOutcome(), slot.startedNanos,
+                slot.finishedNanos, clock(), timeout);
+    }
+
+    /**
+     * Gather's path when nobody watches arrivals: waits once until every task has settled (one wake-up, not
+     * one per task) and returns the outcomes in input order, letting go of the values.
+     */
+    List<Outcome<T>> awaitOutcomes() throws InterruptedException {
+        awaitSettled(true);
+        taken = slots.size();
+        List<Outcome<T>> outcomes = new ArrayList<>(slots.size());
+        for (int i = 0; i < slots.size(); i++) {
+            outcomes.add(slot(i).takeOutcome());
+        }
+        return outcomes;
+    }
+
+    /** When the task at {@code index} settled, from the run's origin. */
+    long finishedNanos(int index) {
+        return slot(index).finishedNanos;
+    }
+
+    /** Waits until the next task settled, or with {@code all} every task, then takes what is queued. */
+    private Slot<T> awaitSettled(boolean all) throws InterruptedException {
         lock.lock();
         try {
-            while ((slot = arrivals.poll()) == null) {
+            wakeAt = all ? slots.size() : 0;
+            while (all ? settledCount < slots.size() : arrivals.isEmpty()) {
                 consumerWaiting = true;
                 try {
                     changed.await();
@@ -193,11 +226,10 @@ final class Run<T> {
                     consumerWaiting = false;
                 }
             }
+            return arrivals.drain();
         } finally {
             lock.unlock();
         }
-        return new Completion<>(slot.index, slot.name, taken++, slot.takeOutcome(), slot.startedNanos,
-                slot.finishedNanos, clock(), timeout);
     }
 
     /** The earliest task to fail, or null. */

@@ -41,6 +41,11 @@ final class ThreadCensus implements ThreadFactory {
         return made.size();
     }
 
+    /** Whether {@code t} is one of the threads this census made. */
+    boolean madeThread(Thread t) {
+        return made.contains(t);
+    }
+
     List<Thread> alive() {
         List<Thread> alive = new ArrayList<>();
         for (Thread t : made) {
