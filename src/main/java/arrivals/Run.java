@@ -255,14 +255,14 @@ final class Run<T> {
      */
     boolean close() {
         Thread self = Thread.currentThread();
-        int own = slots.madeSlots(s -> s.runsOn(self), s -> s).size(); // more than one only on a direct executor
         boolean interrupted = false;
         lock.lock();
         try {
-            own += launcher.owns(self) ? 1 : 0;
             if (closing) {
-                while (!closeDone && own == 0 && self != closer) {
-                    changed.awaitUninterruptibly();
+                if (!closeDone && self != closer && ownTasks(self) == 0) {
+                    while (!closeDone) {
+                        changed.awaitUninterruptibly();
+                    }
                 }
                 return false;
             }
@@ -271,7 +271,10 @@ final class Run<T> {
         } finally {
             lock.unlock();
         }
-        cancelAll(Slot.CANCELLED);
+        if (stopping || settledCount < slots.size()) { // a run that settled by itself has nothing to stop
+            cancelAll(Slot.CANCELLED);
+        }
+        int own = busy.get() > 0 ? ownTasks(self) : 0;
         long end = System.nanoTime() + Math.min(nanos(stopGrace), Long.MAX_VALUE / 2);
         lock.lock();
         try {
@@ -282,7 +285,8 @@ final class Run<T> {
                     interrupted = true;
                 }
             }
-            stillRunning = List.copyOf(slots.madeSlots(Slot::isRunning, s -> s.index));
+            // Nothing counted means no task inside its code: the scan is only for runs that are not quiet.
+            stillRunning = busy.get() == 0 ? List.of() : List.copyOf(slots.madeSlots(Slot::isRunning, s -> s.index));
             closeDone = true;
             changed.signalAll();
         } finally {
@@ -292,6 +296,12 @@ final class Run<T> {
             self.interrupt();
         }
         return true;
+    }
+
+    /** How many of the counted threads are {@code self}: tasks it runs (several on a direct executor), or it is
+     *  the launcher or the timer. */
+    private int ownTasks(Thread self) {
+        return slots.madeSlots(s -> s.runsOn(self), s -> s).size() + (launcher.owns(self) ? 1 : 0);
     }
 
     /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
