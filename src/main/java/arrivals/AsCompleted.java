@@ -227,9 +227,11 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
     }
 
     /**
-     * Cancels every task not yet finished, waits for them to stop (at most {@link Options#stopGrace}), and
-     * releases the deadline timer. Completions not yet taken are discarded. Safe to call more than once and
-     * from any thread.
+     * Cancels every task not yet finished, waits until none of them is still inside its code (at most
+     * {@link Options#stopGrace}, as {@code ExecutorService.close()} waits), and stops the run's launcher and
+     * timer. Completions not yet taken are discarded. Safe to call more than once and from any thread: a later
+     * call waits for the first to end, except from one of the run's own tasks, which returns at once (the first
+     * close is waiting for that task).
      */
     @Override
     public void close() {

@@ -68,7 +68,9 @@ final class CallableSlot<T> extends Slot<T> implements Runnable {
         } finally {
             if (!RUN_STATE.compareAndSet(this, RUNNING, DONE)) {
                 while (runState == INTERRUPTING) {
-                    Thread.onSpinWait();
+                    // Yield, as FutureTask does, never just spin: on virtual threads a spin could hold the very
+                    // carrier the interrupting thread needs to finish (a livelock seen with 2 carriers).
+                    Thread.yield();
                 }
                 Thread.interrupted(); // that interrupt was for this task, not for the thread's next job
                 runState = DONE;

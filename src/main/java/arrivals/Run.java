@@ -271,12 +271,16 @@ final class Run<T> {
         } finally {
             lock.unlock();
         }
-        if (stopping || settledCount < slots.size()) { // a run that settled by itself has nothing to stop
-            cancelAll(Slot.CANCELLED);
-        }
-        int own = busy.get() > 0 ? ownTasks(self) : 0;
+        int own = 0;
         long end = System.nanoTime() + Math.min(nanos(stopGrace), Long.MAX_VALUE / 2);
-        lock.lock();
+        try {
+            if (stopping || settledCount < slots.size()) { // a run that settled by itself has nothing to stop
+                cancelAll(Slot.CANCELLED);
+            }
+            own = busy.get() > 0 ? ownTasks(self) : 0;
+        } finally { // whatever a cancellation threw, later closes must not wait for this one forever
+            lock.lock();
+        }
         try {
             while (busy.get() > own && end - System.nanoTime() > 0) {
                 try {

@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,10 @@ import org.junit.jupiter.api.Timeout;
  * asserts behaviour (what is delivered, who is interrupted, which threads end), never how long something took.
  * The class timeout only turns a hang (what several of these defects caused) into a failure.
  */
-@Timeout(30)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CoreRegressionTest {
+    /** Far beyond any step here (milliseconds); only a hang reaches it, and then fails rather than hangs. */
+    private static final Duration LIMIT = Duration.ofSeconds(20);
 
     private static Callable<String> value(String v) {
         return () -> v;
@@ -56,18 +59,28 @@ class CoreRegressionTest {
         };
     }
 
+    /**
+     * Waits for {@code latch} whatever interrupts come (a stubborn task, or a test step that must not be cut
+     * short), but not forever: after {@link #LIMIT} it fails, naming what it waited for.
+     */
     private static void awaitUninterruptibly(CountDownLatch latch) {
+        long end = System.nanoTime() + LIMIT.toNanos();
         boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        try {
+            while (true) {
+                try {
+                    if (latch.await(end - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                    throw new AssertionError("waited " + LIMIT + " for " + latch + " on " + Thread.currentThread());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
