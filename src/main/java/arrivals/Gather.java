@@ -98,7 +98,7 @@ public final class Gather {
         IntStream.range(0, outcomes.size())
                 .filter(i -> i != first.index && outcomes.get(i) instanceof Outcome.Failure<T>)
                 .boxed()
-                .sorted(Comparator.comparingLong(run::finishedNanos))
+                .sorted(Comparator.comparingLong(i -> run.slot(i).finishedNanos))
                 .forEach(i -> e.addSuppressed(((Outcome.Failure<T>) outcomes.get(i)).exception()));
         run.lateFailures().forEach(e::addSuppressed);
         return e;
@@ -137,7 +137,11 @@ public final class Gather {
         try {
             run.start();
             if (listener == null && progress == null) {
-                List<Outcome<T>> outcomes = run.awaitOutcomes();
+                run.awaitAllSettled();
+                List<Outcome<T>> outcomes = new ArrayList<>(run.size());
+                for (int i = 0; i < run.size(); i++) {
+                    outcomes.add(run.slot(i).takeOutcome()); // and the slot lets go of the value
+                }
                 run.close();
                 return outcomes;
             }

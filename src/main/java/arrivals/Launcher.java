@@ -191,12 +191,7 @@ final class Launcher<T> {
     /** The timer's body: cancels what is left at the deadline, unless every task settled or the run stopped. */
     private void keepDeadline() {
         try {
-            long nanos;
-            try {
-                nanos = timeout.toNanos();
-            } catch (ArithmeticException e) {
-                nanos = Long.MAX_VALUE; // beyond 292 years: never
-            }
+            long nanos = nanos(timeout);
             while (!run.isStopping() && !run.allSettled()) {
                 long left = nanos - run.clock(); // the deadline counts from the run's origin
                 if (left <= 0) {
@@ -207,6 +202,15 @@ final class Launcher<T> {
             }
         } finally {
             run.exit();
+        }
+    }
+
+    /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
+    static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 }

@@ -2,7 +2,6 @@ package arrivals;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +37,7 @@ final class Run<T> {
     private int active, wakeAt;
     private Slot<T> received; // consumer only: arrivals taken from the queue in one go, not yet handed over
     private boolean consumerWaiting, closeDone;
-    private Slot<T> firstFailure;
+    private volatile Slot<T> firstFailure; // written under the lock
     private Thread closer;
     private final AtomicInteger busy = new AtomicInteger(); // our threads alive, executor threads inside a task
     private volatile boolean stopping, closing;
@@ -46,6 +45,7 @@ final class Run<T> {
     private int taken; // consumer thread only
 
     private Run(String strategy, Positions<T> slots, Options options, boolean failFast, boolean observed) {
+        Objects.requireNonNull(options, "options");
         this.info = new RunInfo(IDS.incrementAndGet(), strategy, slots.size(), Instant.now());
         this.slots = slots;
         this.failFast = failFast;
@@ -56,13 +56,11 @@ final class Run<T> {
 
     static <T> Run<T> ofCallables(String strategy, List<? extends Callable<? extends T>> tasks, Options options,
                                   boolean failFast) {
-        Objects.requireNonNull(options, "options");
         return new Run<>(strategy, new Positions<>(tasks, "tasks", false), options, failFast, false);
     }
 
     static <T> Run<T> ofFutures(String strategy, Collection<? extends CompletableFuture<? extends T>> futures,
                                 Options options, boolean failFast) {
-        Objects.requireNonNull(options, "options");
         Run<T> run = new Run<>(strategy, new Positions<>(futures, "futures", false), options, failFast, true);
         run.slots.makeAll(run);
         return run;
@@ -70,7 +68,6 @@ final class Run<T> {
 
     static <T> Run<T> ofAsync(String strategy, List<? extends Callable<? extends CompletableFuture<? extends T>>>
             starters, Options options, boolean failFast) {
-        Objects.requireNonNull(options, "options");
         return new Run<>(strategy, new Positions<>(starters, "starters", true), options, failFast, false);
     }
 
@@ -194,23 +191,9 @@ final class Run<T> {
                 slot.finishedNanos, clock(), timeout);
     }
 
-    /**
-     * Gather's path when nobody watches arrivals: waits once until every task has settled (one wake-up, not
-     * one per task) and returns the outcomes in input order, letting go of the values.
-     */
-    List<Outcome<T>> awaitOutcomes() throws InterruptedException {
+    /** Gather's path when nobody watches arrivals: one wake-up once every task has settled, not one per task. */
+    void awaitAllSettled() throws InterruptedException {
         awaitSettled(true);
-        taken = slots.size();
-        List<Outcome<T>> outcomes = new ArrayList<>(slots.size());
-        for (int i = 0; i < slots.size(); i++) {
-            outcomes.add(slot(i).takeOutcome());
-        }
-        return outcomes;
-    }
-
-    /** When the task at {@code index} settled, from the run's origin. */
-    long finishedNanos(int index) {
-        return slot(index).finishedNanos;
     }
 
     /** Waits until the next task settled, or with {@code all} every task, then takes what is queued. */
@@ -234,12 +217,7 @@ final class Run<T> {
 
     /** The earliest task to fail, or null. */
     Slot<T> firstFailure() {
-        lock.lock();
-        try {
-            return firstFailure;
-        } finally {
-            lock.unlock();
-        }
+        return firstFailure;
     }
 
     /** Exceptions that tasks threw after the run had cancelled them. */
@@ -249,9 +227,9 @@ final class Run<T> {
 
     /**
      * Cancels every unfinished task and waits, up to the stop grace, until no thread of the run is inside a task
-     * or the launcher or timer. Returns true for the call that closed the run; a later call from outside the run waits
-     * for that close to end, while one from a task (or from inside the closing cancellation) returns at once,
-     * since the close waits for it. An interrupt does not cut the wait short; it is restored afterwards.
+     * or the launcher or timer. Returns true for the call that closed the run; a later call from outside the run
+     * waits for that close to end, while one from a task (or from inside the closing cancellation) returns at
+     * once, since the close waits for it. An interrupt does not cut the wait short; it is restored afterwards.
      */
     boolean close() {
         Thread self = Thread.currentThread();
@@ -271,50 +249,42 @@ final class Run<T> {
         } finally {
             lock.unlock();
         }
-        int own = 0;
-        long end = System.nanoTime() + Math.min(nanos(stopGrace), Long.MAX_VALUE / 2);
         try {
             if (stopping || settledCount < slots.size()) { // a run that settled by itself has nothing to stop
                 cancelAll(Slot.CANCELLED);
             }
-            own = busy.get() > 0 ? ownTasks(self) : 0;
+            int own = busy.get() > 0 ? ownTasks(self) : 0;
+            long end = System.nanoTime() + Math.min(Launcher.nanos(stopGrace), Long.MAX_VALUE / 2);
+            lock.lock();
+            try {
+                while (busy.get() > own && end - System.nanoTime() > 0) {
+                    try {
+                        changed.awaitNanos(end - System.nanoTime());
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                // Nothing counted means no task inside its code: only a run that is not quiet needs the scan.
+                stillRunning = busy.get() == 0 ? List.of()
+                        : List.copyOf(slots.madeSlots(Slot::isRunning, s -> s.index));
+            } finally {
+                lock.unlock();
+            }
         } finally { // whatever a cancellation threw, later closes must not wait for this one forever
             lock.lock();
-        }
-        try {
-            while (busy.get() > own && end - System.nanoTime() > 0) {
-                try {
-                    changed.awaitNanos(end - System.nanoTime());
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            // Nothing counted means no task inside its code: the scan is only for runs that are not quiet.
-            stillRunning = busy.get() == 0 ? List.of() : List.copyOf(slots.madeSlots(Slot::isRunning, s -> s.index));
             closeDone = true;
             changed.signalAll();
-        } finally {
             lock.unlock();
-        }
-        if (interrupted) {
-            self.interrupt();
+            if (interrupted) {
+                self.interrupt();
+            }
         }
         return true;
     }
 
-    /** How many of the counted threads are {@code self}: tasks it runs (several on a direct executor), or it is
-     *  the launcher or the timer. */
+    /** How many counted threads {@code self} is: tasks it runs (several on a direct executor), launcher, timer. */
     private int ownTasks(Thread self) {
         return slots.madeSlots(s -> s.runsOn(self), s -> s).size() + (launcher.owns(self) ? 1 : 0);
-    }
-
-    /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
-    private static long nanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     boolean isClosed() {

@@ -15,8 +15,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>When several tasks failed, the cause is the earliest failure and the others are
- * {@linkplain #getSuppressed() suppressed}. This is the only wrapper the library puts around a task's exception: there is never an
- * {@code ExecutionException} or {@code CompletionException} in between.
+ * {@linkplain #getSuppressed() suppressed}. This is the only wrapper the library puts around a task's exception:
+ * there is never an {@code ExecutionException} or {@code CompletionException} in between.
  */
 public final class TaskFailedException extends RuntimeException {
     private final int index;
