@@ -12,7 +12,7 @@ import java.util.concurrent.CancellationException;
  * while it is still inside this task: a pooled thread that has moved on must never receive our interrupt.
  */
 final class CallableSlot<T> extends Slot<T> implements Runnable {
-    private static final int NEW = 0, RUNNING = 1, INTERRUPTING = 2, INTERRUPTED = 3, DONE = 4;
+    private static final int NEW = 0, RUNNING = 1, INTERRUPTED = 2, DONE = 3;
     private static final VarHandle RUN_STATE;
 
     static {
@@ -67,13 +67,13 @@ final class CallableSlot<T> extends Slot<T> implements Runnable {
             }
         } finally {
             if (!RUN_STATE.compareAndSet(this, RUNNING, DONE)) {
-                while (runState == INTERRUPTING) {
-                    // Yield, as FutureTask does, never just spin: on virtual threads a spin could hold the very
-                    // carrier the interrupting thread needs to finish (a livelock seen with 2 carriers).
-                    Thread.yield();
+                // A stop() interrupts under this lock, so holding it means the interrupt has landed. Blocking here,
+                // not spinning or yielding as FutureTask does: on 2 carriers, yielding virtual threads can starve
+                // the very thread they wait for (seen as a livelock).
+                synchronized (this) {
+                    Thread.interrupted(); // that interrupt was for this task, not for the thread's next job
+                    runState = DONE;
                 }
-                Thread.interrupted(); // that interrupt was for this task, not for the thread's next job
-                runState = DONE;
             }
             runner = null;
             work = null;
@@ -101,14 +101,12 @@ final class CallableSlot<T> extends Slot<T> implements Runnable {
 
     @Override
     void stop() {
-        if (RUN_STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
-            try {
+        synchronized (this) {
+            if (RUN_STATE.compareAndSet(this, RUNNING, INTERRUPTED)) {
                 Thread t = runner;
                 if (t != null) { // null: it has claimed but not yet looked at its outcome, and will see ours
                     t.interrupt();
                 }
-            } finally {
-                runState = INTERRUPTED;
             }
         }
     }

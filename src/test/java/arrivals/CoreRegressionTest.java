@@ -489,15 +489,13 @@ class CoreRegressionTest {
     @Test
     void gatherAllReportsTheEarliestFailureWithTheOthersSuppressed() {
         int n = 8;
-        AtomicInteger arrived = new AtomicInteger();
+        CountDownLatch arrived = new CountDownLatch(n);
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int index = i;
             tasks.add(() -> {
-                arrived.incrementAndGet();
-                while (arrived.get() < n) {
-                    Thread.yield(); // not interruptible, and lets the other virtual threads reach this point
-                }
+                arrived.countDown();
+                awaitUninterruptibly(arrived); // every task throws its own exception, cancelled or not
                 throw new IllegalStateException("task " + index);
             });
         }
