@@ -35,6 +35,15 @@ import java.util.stream.StreamSupport;
  *
  * <h2>Failure, timeout, interrupt and cancel</h2>
  * <ul>
+ *   <li>One rule maps how a task ended to its {@link Outcome}, for callables, starters and futures alike: a value
+ *       is a {@link Outcome.Success}; an exception thrown (or a future completed exceptionally) is a
+ *       {@link Outcome.Failure} holding it, with {@code CompletionException} and {@code ExecutionException}
+ *       wrappers that carry a cause removed; {@link Outcome.Cancelled} means the run cancelled the task
+ *       (fail-fast, close) or the future's own {@code isCancelled()} is true; {@link Outcome.TimedOut} means the
+ *       deadline cancelled it. A {@code CancellationException} thrown by a callable, or a future that failed
+ *       because a stage it depends on was cancelled, is therefore a failure. For fail-fast, every ending other
+ *       than a value counts, unless the run itself caused it. A future that was already done when the run
+ *       cancelled the rest is reported as it ended.</li>
  *   <li>A task that throws is delivered as an {@link Outcome.Failure}; {@link Completion#value()} rethrows its
  *       exception inside a {@link TaskFailedException}. With {@link Options#failFast}, the first failure also
  *       cancels the unfinished tasks, which are then delivered as {@link Outcome.Cancelled}.</li>
@@ -44,9 +53,9 @@ import java.util.stream.StreamSupport;
  *       iterator throws {@link CancellationException} with the {@link InterruptedException} as its cause; the
  *       thread's interrupt status is set again.</li>
  *   <li>{@link #close()} cancels every unfinished task and waits for it to stop (up to
- *       {@link Options#stopGrace}). Leaving a try-with-resources block early therefore stops the rest, and so
- *       does a short-circuiting terminal operation on {@link #stream()} such as {@code limit(3).toList()} or
- *       {@code findFirst()}. Once every result has been handed over the run closes itself.</li>
+ *       {@link Options#stopGrace}): when it returns, no task of the run is still inside its code, except those
+ *       listed by {@link #stillRunning()}. Leaving a try-with-resources block early therefore stops the rest;
+ *       so does closing the {@link #stream()}. Once every result has been handed over the run closes itself.</li>
  * </ul>
  *
  * <h2>Contract for edge cases</h2>
@@ -67,7 +76,7 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
     private final Run<T> run;
     private final RunListener listener;
     private final AtomicBoolean iterated = new AtomicBoolean();
-    private final AtomicBoolean ended = new AtomicBoolean();
+    private final Progress progress;
 
     private AsCompleted(Run<T> run, Options options) {
         this.run = run;
@@ -75,7 +84,13 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
         if (listener != null) {
             listener.runStarted(run.info);
         }
-        run.start();
+        this.progress = options.progress().orElse(null);
+        try {
+            run.start();
+        } catch (RuntimeException | Error e) { // no thread to start the rest: stop what did start, then say so
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -185,17 +200,22 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
     }
 
     /**
-     * The completions as a sequential stream. A terminal operation closes this run when it returns, so
-     * {@code stream().limit(k)} or {@code findFirst()} cancels the tasks not yet received. Operations that leave
-     * the stream open ({@code iterator()}, {@code spliterator()}, or conversion to a primitive stream) don't;
-     * use try-with-resources on the {@code AsCompleted} for those.
+     * The completions as a sequential stream; closing the stream closes this run. Like {@code Files.lines}, the
+     * stream holds a resource, so use it in try-with-resources: a short-circuiting operation such as
+     * {@code limit(k)} or {@code findFirst()} stops reading, and only closing cancels the tasks not yet received.
+     *
+     * <pre>{@code
+     * try (Stream<Completion<String>> done = AsCompleted.of(tasks).stream()) {
+     *     List<String> firstTwo = done.limit(2).map(Completion::value).toList();
+     * } // the other tasks are cancelled and waited for here
+     * }</pre>
      *
      * @throws IllegalStateException as {@link #iterator()} does
      */
     public Stream<Completion<T>> stream() {
         Spliterator<Completion<T>> spliterator =
                 Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL);
-        return ClosingStream.of(StreamSupport.stream(spliterator, false), this::close);
+        return StreamSupport.stream(spliterator, false).onClose(this::close);
     }
 
     /**
@@ -207,15 +227,18 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
     }
 
     /**
-     * Cancels every task not yet finished, waits for them to stop (at most {@link Options#stopGrace}), and
-     * releases the deadline timer. Completions not yet taken are discarded. Safe to call more than once and
-     * from any thread.
+     * Cancels every task not yet finished, waits until none of them is still inside its code (at most
+     * {@link Options#stopGrace}, as {@code ExecutorService.close()} waits), and stops the run's launcher and
+     * timer. Completions not yet taken are discarded. Safe to call more than once and from any thread: a later
+     * call waits for the first to end, except from one of the run's own tasks, which returns at once (the first
+     * close is waiting for that task).
      */
     @Override
     public void close() {
-        List<Integer> still = run.close();
-        if (listener != null && ended.compareAndSet(false, true)) {
-            listener.runEnded(run.info, still);
+        // Only the call that closed the run reports its end, once it has waited: a task that closes its own run
+        // while the consumer's close is waiting must not report an end that has not happened.
+        if (run.close() && listener != null) {
+            listener.runEnded(run.info, run.stillRunning());
         }
     }
 
@@ -244,6 +267,9 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
                 Completion<T> completion = run.take();
                 if (listener != null) {
                     listener.delivered(run.info, completion);
+                }
+                if (progress != null) { // after delivered: a progress callback that closes ends the run after it
+                    progress.update(completion.arrival() + 1, run.size());
                 }
                 return completion;
             } catch (InterruptedException e) {

@@ -5,66 +5,46 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A slot whose work is asynchronous and started by the run: calling the starter begins the work (arms a timer,
- * sends a request) and returns the future that completes when it is done. No thread of ours waits on it, as
- * with {@link FutureSlot}; unlike there, the run decides when the work starts, so a large input can be started
- * in the background while the first results are consumed, and a concurrency limit can hold starts back.
+ * sends a request) and returns the future that completes when it is done. Unlike a future handed to
+ * {@code ofFutures}, the run decides when the work starts, so a concurrency limit can hold starts back.
  */
-final class AsyncSlot<T> extends Slot<T> {
-    private final Callable<? extends CompletableFuture<? extends T>> starter;
-    private volatile CompletableFuture<? extends T> future;
-    private volatile boolean started;
+final class AsyncSlot<T> extends FutureSlot<T> {
+    private Callable<? extends CompletableFuture<? extends T>> starter;
 
     AsyncSlot(int index, String name, Run<T> run, Callable<? extends CompletableFuture<? extends T>> starter) {
-        super(index, name, run);
+        super(index, name, run, null);
         this.starter = starter;
     }
 
     /** Calls the starter and observes its future; does nothing if the slot was cancelled before its turn. */
     void start() {
-        if (isSettled()) {
-            return;
+        Callable<? extends CompletableFuture<? extends T>> s = starter;
+        starter = null;
+        if (!begin()) {
+            return; // cancelled before its turn: don't begin work whose result nobody will receive
         }
-        started = true;
-        if (isSettled()) {
-            return; // cancelled just now: don't begin work whose result nobody will receive
-        }
-        startedNanos = run.clock();
         CompletableFuture<? extends T> f;
         try {
-            f = starter.call();
+            f = s.call();
         } catch (Throwable e) { // as for callables: one broken starter must not lose the run
-            settle(new Outcome.Failure<>(e));
+            fail(e);
             return;
         }
         if (f == null) {
-            settle(new Outcome.Failure<>(new NullPointerException(
-                    Completion.label(index, name) + ": the starter returned null instead of a future")));
+            fail(new NullPointerException(
+                    Completion.label(index, name) + ": the starter returned null instead of a future"));
             return;
         }
         future = f;
-        f.whenComplete((value, error) ->
-                settle(error == null ? new Outcome.Success<>(value) : FutureSlot.outcomeOf(error)));
-        // A cancel that ran while the starter was running saw no future to cancel; it is ours to cancel now.
-        if (isSettled() && !f.isDone()) {
+        f.whenComplete(this);
+        // A cancel while the starter ran saw no future to stop; it is ours to stop now.
+        if (stoppedByRunNow()) {
             f.cancel(true);
         }
     }
 
-    @Override
-    void stop() {
-        CompletableFuture<? extends T> f = future;
-        if (f != null) {
-            f.cancel(true);
-        }
-    }
-
-    @Override
-    boolean isRunning() {
-        return false;
-    }
-
-    @Override
-    boolean wasLaunched() {
-        return started;
+    private boolean stoppedByRunNow() {
+        int s = state();
+        return s == CANCELLED || s == TIMED_OUT;
     }
 }

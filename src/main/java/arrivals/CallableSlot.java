@@ -3,92 +3,127 @@ package arrivals;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 
 /**
- * A slot whose work is a blocking callable run on some thread. Cancelling interrupts that thread, but only
- * while the thread is still inside this task: a pooled thread that has moved on to other work must never
- * receive an interrupt meant for us (the same care {@code FutureTask} takes).
+ * A slot whose work is a blocking callable run on some thread, built like {@code FutureTask}: the thread that
+ * runs it first claims it with one state transition and only then records itself as the runner, so an executor
+ * that runs the task twice can't make a cancel interrupt the wrong thread. Cancelling interrupts the runner only
+ * while it is still inside this task: a pooled thread that has moved on must never receive our interrupt.
  */
 final class CallableSlot<T> extends Slot<T> implements Runnable {
-    private static final int NEW = 0, RUNNING = 1, INTERRUPTING = 2, INTERRUPTED = 3, DONE = 4;
-    private static final VarHandle STATE;
+    private static final int NEW = 0, RUNNING = 1, INTERRUPTED = 2, DONE = 3;
+    private static final VarHandle RUN_STATE;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(CallableSlot.class, "state", int.class);
+            RUN_STATE = MethodHandles.lookup().findVarHandle(CallableSlot.class, "runState", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final Callable<? extends T> work;
-    private volatile int state = NEW;
+    private Callable<? extends T> work; // dropped once run, as FutureTask drops its callable
+    private volatile int runState = NEW;
     private volatile Thread runner;
+    private volatile Throwable late;
 
     CallableSlot(int index, String name, Run<T> run, Callable<? extends T> work) {
         super(index, name, run);
         this.work = work;
     }
 
+    /**
+     * Runs the task. On a thread the run started, the run counted that thread when it started it, and this is
+     * the thread's whole body; on an executor's thread, only a claimed run counts, for as long as it is inside.
+     */
     @Override
     public void run() {
-        if (isSettled()) {
-            return; // cancelled before it started
+        if (run.ownsThreads()) {
+            try {
+                if (RUN_STATE.compareAndSet(this, NEW, RUNNING)) {
+                    runClaimed();
+                }
+            } finally {
+                run.exit();
+            }
+        } else if (RUN_STATE.compareAndSet(this, NEW, RUNNING)) { // else run twice, or cancelled before it began
+            run.enter();
+            try {
+                runClaimed();
+            } finally {
+                run.exit();
+            }
         }
+    }
+
+    private void runClaimed() {
         runner = Thread.currentThread();
-        if (!STATE.compareAndSet(this, NEW, RUNNING)) {
-            return; // run twice by a misbehaving executor: the first run owns the slot
-        }
-        run.taskEntered();
         try {
-            // A cancel that read NEW before we set RUNNING did not interrupt us, so look again.
-            if (!isSettled()) {
-                startedNanos = run.clock();
+            // Written before the outcome is read, as cancel writes the outcome before reading the runner: either
+            // begin() sees the cancellation, or stop() sees this runner and interrupts it.
+            if (begin()) {
                 execute();
             }
         } finally {
-            if (!STATE.compareAndSet(this, RUNNING, DONE)) {
-                while (state == INTERRUPTING) {
-                    Thread.onSpinWait();
+            if (!RUN_STATE.compareAndSet(this, RUNNING, DONE)) {
+                // A stop() interrupts under this lock, so holding it means the interrupt has landed. Blocking here,
+                // not spinning or yielding as FutureTask does: on 2 carriers, yielding virtual threads can starve
+                // the very thread they wait for (seen as a livelock).
+                synchronized (this) {
+                    Thread.interrupted(); // that interrupt was for this task, not for the thread's next job
+                    runState = DONE;
                 }
-                Thread.interrupted(); // that interrupt was for this task, not for the thread's next job
-                state = DONE;
             }
             runner = null;
-            run.taskExited();
+            work = null;
         }
     }
 
     private void execute() {
-        T value;
         try {
-            value = work.call();
+            T value = work.call();
+            succeed(value);
         } catch (Throwable e) { // Errors too: a StackOverflowError in one task must not lose the run
-            settle(new Outcome.Failure<>(e));
-            return;
-        }
-        settle(new Outcome.Success<>(value));
-    }
-
-    @Override
-    void stop() {
-        if (STATE.compareAndSet(this, RUNNING, INTERRUPTING)) {
-            try {
-                runner.interrupt();
-            } finally {
-                state = INTERRUPTED;
+            if (!fail(e) && !(e instanceof InterruptedException) && !(e instanceof CancellationException)) {
+                late = e; // it failed on its own while being cancelled: gather reports it as suppressed
             }
         }
     }
 
-    /** Whether {@code thread} is running this task right now. */
+    @Override
+    boolean cancel(int reason) {
+        if (RUN_STATE.compareAndSet(this, NEW, DONE)) {
+            work = null; // never started, and now never will: let the callable go
+        }
+        return super.cancel(reason);
+    }
+
+    @Override
+    void stop() {
+        synchronized (this) {
+            if (RUN_STATE.compareAndSet(this, RUNNING, INTERRUPTED)) {
+                Thread t = runner;
+                if (t != null) { // null: it has claimed but not yet looked at its outcome, and will see ours
+                    t.interrupt();
+                }
+            }
+        }
+    }
+
+    @Override
     boolean runsOn(Thread thread) {
         return runner == thread;
     }
 
     @Override
     boolean isRunning() {
-        int s = state;
+        int s = runState;
         return s != NEW && s != DONE;
+    }
+
+    @Override
+    Throwable lateFailure() {
+        return late;
     }
 }

@@ -1,45 +1,69 @@
 package arrivals;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
 
 /**
- * A slot whose work is a future that is already running (timer-driven or asynchronous I/O). No thread of ours
- * waits on it: a completion callback settles the slot, which is what keeps a million pending tasks cheap.
+ * A slot whose work is a future: already running when handed to {@code ofFutures}, or returned by a starter of
+ * {@code ofAsync} ({@link AsyncSlot}). No thread of ours waits on it: a completion callback settles the slot,
+ * which is what keeps a million pending tasks cheap.
+ *
+ * <p>A future counts as cancelled only if its own {@code isCancelled()} says so. A future that failed because
+ * a stage it depends on was cancelled is a failure with that {@code CancellationException}, as a callable that
+ * throws one is.
  */
-final class FutureSlot<T> extends Slot<T> {
-    private final CompletableFuture<? extends T> future;
+class FutureSlot<T> extends Slot<T> implements BiConsumer<Object, Throwable> {
+    volatile CompletableFuture<? extends T> future;
 
     FutureSlot(int index, String name, Run<T> run, CompletableFuture<? extends T> future) {
         super(index, name, run);
         this.future = future;
-    }
-
-    void observe() {
-        startedNanos = 0; // already running when handed to us; the run's origin is the best start we know
-        future.whenComplete((value, error) ->
-                settle(error == null ? new Outcome.Success<>(value) : outcomeOf(error)));
-    }
-
-    static <T> Outcome<T> outcomeOf(Throwable error) {
-        Throwable cause = error;
-        // CompletableFuture wraps failures of dependent stages; report what the task itself threw.
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
+        if (future != null) {
+            startedNanos = 0; // running when handed over, even if the run cancels it before observing it
         }
-        return cause instanceof CancellationException ? new Outcome.Cancelled<>() : new Outcome.Failure<>(cause);
+    }
+
+    /** Starts watching a future that is already running (its start, set when made, is the run's origin). */
+    void observe() {
+        future.whenComplete(this);
+    }
+
+    /** The completion callback: settles the slot as the future ended. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void accept(Object value, Throwable error) {
+        if (error == null) {
+            succeed((T) value);
+        } else if (future.isCancelled()) {
+            settle(CANCELLED, null, false); // cancelled by someone else: for fail-fast, a failure
+        } else {
+            fail(error);
+        }
+    }
+
+    /**
+     * A future that is already done is reported as it ended, not as cancelled: cancelling it would change
+     * nothing, and {@code join()} would still give its value.
+     */
+    @Override
+    boolean cancel(int reason) {
+        CompletableFuture<? extends T> f = future;
+        if (f != null && f.isDone()) {
+            try {
+                accept(f.getNow(null), null);
+            } catch (Throwable e) {
+                accept(null, e);
+            }
+            return false;
+        }
+        return super.cancel(reason);
     }
 
     @Override
     void stop() {
-        future.cancel(true);
-    }
-
-    @Override
-    boolean isRunning() {
-        return false;
+        CompletableFuture<? extends T> f = future;
+        if (f != null) {
+            f.cancel(true);
+        }
     }
 }

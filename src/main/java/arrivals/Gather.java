@@ -1,11 +1,12 @@
 package arrivals;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.stream.IntStream;
 
 /**
  * Runs tasks concurrently and waits for all of them: the Java counterpart of Python's {@code asyncio.gather}.
@@ -24,8 +25,10 @@ import java.util.concurrent.CancellationException;
  * <h2>Failure, timeout, interrupt and cancel</h2>
  * <ul>
  *   <li>{@link #all} fails fast: the first task to throw cancels (interrupts) the others, the call waits until
- *       they have stopped, then throws {@link TaskFailedException} whose cause is that task's own exception and
- *       whose {@code index()} says which task it was.</li>
+ *       they have stopped, then throws {@link TaskFailedException} whose cause is the exception of the task that
+ *       failed first and whose {@code index()} says which task it was. Exceptions of other tasks that failed too
+ *       (at the same moment, or while being cancelled) are attached as suppressed, and the message names tasks
+ *       that were still running when the stop grace ran out.</li>
  *   <li>{@link #settled} never throws because of a task: each position holds its {@link Outcome}.</li>
  *   <li>With {@link Options#timeout}, tasks still running when it expires are cancelled; {@code all} then throws
  *       {@link DeadlineExceededException} listing them, and {@code settled} reports them as
@@ -62,19 +65,19 @@ public final class Gather {
     public static <T> List<T> all(List<? extends Callable<? extends T>> tasks, Options options)
             throws InterruptedException {
         Run<T> run = Run.ofCallables("gather", tasks, options, true);
-        runToEnd(run, options);
-        Slot<T> failed = run.firstFailure();
-        if (failed != null) {
-            throw new TaskFailedException(failed.index, failed.name,
-                    ((Outcome.Failure<T>) failed.outcome()).exception());
+        List<Outcome<T>> outcomes = runToEnd(run, options);
+        Slot<T> first = run.firstFailure();
+        if (first != null) {
+            throw failure(run, first, outcomes);
         }
         List<T> values = new ArrayList<>(run.size());
         List<Integer> timedOut = new ArrayList<>();
-        for (int i = 0; i < run.size(); i++) {
-            switch (run.outcomeAt(i)) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            switch (outcomes.get(i)) {
                 case Outcome.Success<T> s -> values.add(s.value());
                 case Outcome.TimedOut<T> t -> timedOut.add(i);
-                case Outcome.Cancelled<T> c -> throw new CancellationException(Completion.label(i, null) + " was cancelled");
+                case Outcome.Cancelled<T> x -> throw new CancellationException(
+                        Completion.label(i, null) + " was cancelled");
                 case Outcome.Failure<T> f -> throw new AssertionError("failures are reported above");
             }
         }
@@ -82,6 +85,23 @@ public final class Gather {
             throw new DeadlineExceededException(run.timeout(), timedOut);
         }
         return Collections.unmodifiableList(values);
+    }
+
+    /**
+     * The earliest failure, with every other exception a task ended with attached as suppressed (those that
+     * settled as failures, in the order they did, then those thrown while being cancelled), as an
+     * {@code ExceptionGroup} of Python's {@code TaskGroup} would hold them all.
+     */
+    private static <T> TaskFailedException failure(Run<T> run, Slot<T> first, List<Outcome<T>> outcomes) {
+        Throwable cause = ((Outcome.Failure<T>) outcomes.get(first.index)).exception();
+        TaskFailedException e = new TaskFailedException(first.index, first.name, cause, run.stillRunning());
+        IntStream.range(0, outcomes.size())
+                .filter(i -> i != first.index && outcomes.get(i) instanceof Outcome.Failure<T>)
+                .boxed()
+                .sorted(Comparator.comparingLong(i -> run.slot(i).finishedNanos))
+                .forEach(i -> e.addSuppressed(((Outcome.Failure<T>) outcomes.get(i)).exception()));
+        run.lateFailures().forEach(e::addSuppressed);
+        return e;
     }
 
     /**
@@ -99,29 +119,38 @@ public final class Gather {
     /** Like {@link #settled(List)}, under {@code options} ({@code failFast} is always off here). */
     public static <T> List<Outcome<T>> settled(List<? extends Callable<? extends T>> tasks, Options options)
             throws InterruptedException {
-        Run<T> run = Run.ofCallables("gather", tasks, options, false);
-        runToEnd(run, options);
-        @SuppressWarnings("unchecked")
-        Outcome<T>[] outcomes = new Outcome[run.size()];
-        Arrays.setAll(outcomes, run::outcomeAt);
-        return List.of(outcomes);
+        return Collections.unmodifiableList(runToEnd(Run.ofCallables("gather", tasks, options, false), options));
     }
 
     /**
      * Starts the run, waits for every outcome, stops every thread, and only then reports the results to the
-     * listener: all at once and in input order, because that is when gather's caller receives them.
+     * listener: all at once and in input order, because that is when gather's caller receives them. Without a
+     * listener or progress callback, nobody watches arrivals, so it waits once for all of them.
      */
-    private static <T> void runToEnd(Run<T> run, Options options) throws InterruptedException {
+    private static <T> List<Outcome<T>> runToEnd(Run<T> run, Options options) throws InterruptedException {
         RunListener listener = options.listener().orElse(null);
+        Progress progress = options.progress().orElse(null);
         if (listener != null) {
             listener.runStarted(run.info);
         }
         List<Completion<T>> byIndex = new ArrayList<>(Collections.nCopies(run.size(), null));
         try {
             run.start();
+            if (listener == null && progress == null) {
+                run.awaitAllSettled();
+                List<Outcome<T>> outcomes = new ArrayList<>(run.size());
+                for (int i = 0; i < run.size(); i++) {
+                    outcomes.add(run.slot(i).takeOutcome()); // and the slot lets go of the value
+                }
+                run.close();
+                return outcomes;
+            }
             while (!run.exhausted()) {
                 Completion<T> completion = run.take();
                 byIndex.set(completion.index(), completion);
+                if (progress != null) {
+                    progress.update(completion.arrival() + 1, run.size());
+                }
             }
             run.close();
             if (listener != null) {
@@ -130,10 +159,13 @@ public final class Gather {
                     listener.delivered(run.info, byIndex.get(i).receivedAs(i, received));
                 }
             }
+            List<Outcome<T>> outcomes = new ArrayList<>(byIndex.size());
+            byIndex.forEach(c -> outcomes.add(c.outcome()));
+            return outcomes;
         } finally {
-            List<Integer> still = run.close(); // a no-op after the normal path; cancels and waits after an interrupt or error
+            run.close(); // a no-op after the normal path; after an interrupt or error, cancels and waits
             if (listener != null) {
-                listener.runEnded(run.info, still);
+                listener.runEnded(run.info, run.stillRunning());
             }
         }
     }

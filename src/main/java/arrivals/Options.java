@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Settings for one run of {@link AsCompleted} or {@link Gather}. Immutable: each method returns a changed copy.
@@ -18,11 +19,11 @@ import java.util.concurrent.Executor;
  * }</pre>
  *
  * <p>Defaults: no timeout, unbounded concurrency, no fail-fast, one new virtual thread per task, no progress
- * callback, no listener, and a stop grace of one second.
+ * callback, no listener, a stop grace of one second, and threads made by the library.
  */
 public final class Options {
     private static final Options DEFAULTS =
-            new Options(null, Integer.MAX_VALUE, false, null, null, null, Duration.ofSeconds(1));
+            new Options(null, Integer.MAX_VALUE, false, null, null, null, Duration.ofSeconds(1), null);
 
     private final Duration timeout;
     private final int maxConcurrency;
@@ -31,9 +32,10 @@ public final class Options {
     private final Progress progress;
     private final RunListener listener;
     private final Duration stopGrace;
+    private final ThreadFactory threadFactory;
 
     private Options(Duration timeout, int maxConcurrency, boolean failFast, Executor executor,
-                    Progress progress, RunListener listener, Duration stopGrace) {
+                    Progress progress, RunListener listener, Duration stopGrace, ThreadFactory threadFactory) {
         this.timeout = timeout;
         this.maxConcurrency = maxConcurrency;
         this.failFast = failFast;
@@ -41,6 +43,7 @@ public final class Options {
         this.progress = progress;
         this.listener = listener;
         this.stopGrace = stopGrace;
+        this.threadFactory = threadFactory;
     }
 
     /** The default settings. */
@@ -60,7 +63,7 @@ public final class Options {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
-        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace);
+        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace, threadFactory);
     }
 
     /**
@@ -73,7 +76,7 @@ public final class Options {
         if (limit <= 0) {
             throw new IllegalArgumentException("maxConcurrency must be positive, was " + limit);
         }
-        return new Options(timeout, limit, failFast, executor, progress, listener, stopGrace);
+        return new Options(timeout, limit, failFast, executor, progress, listener, stopGrace, threadFactory);
     }
 
     /**
@@ -82,7 +85,7 @@ public final class Options {
      * {@link Gather#settled} never is, whatever this says.
      */
     public Options failFast(boolean failFast) {
-        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace);
+        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace, threadFactory);
     }
 
     /**
@@ -93,7 +96,7 @@ public final class Options {
      */
     public Options executor(Executor executor) {
         Objects.requireNonNull(executor, "executor");
-        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace);
+        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace, threadFactory);
     }
 
     /**
@@ -103,7 +106,7 @@ public final class Options {
      */
     public Options onProgress(Progress progress) {
         Objects.requireNonNull(progress, "progress");
-        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace);
+        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace, threadFactory);
     }
 
     /**
@@ -113,7 +116,7 @@ public final class Options {
      */
     public Options listener(RunListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace);
+        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace, threadFactory);
     }
 
     /**
@@ -129,7 +132,32 @@ public final class Options {
         if (grace.isNegative()) {
             throw new IllegalArgumentException("stopGrace must not be negative, was " + grace);
         }
-        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, grace);
+        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, grace, threadFactory);
+    }
+
+    /**
+     * Make every thread a run needs with {@code factory}: one per callable (unless {@link #executor} runs them),
+     * a launcher that starts the rest of a large or bounded input, and a timer that keeps the deadline. By default
+     * a run makes virtual threads named {@code arrivals-<run id>-task-<index>}, {@code -launcher} and
+     * {@code -timer} (a platform launcher for a large unbounded input). Threads are always made by the calling
+     * thread or by the launcher that the calling thread made, never by
+     * a task, so they inherit the caller's inheritable thread-locals. The run starts each thread it makes; a
+     * factory that returns null, or a thread that fails to start, fails that task.
+     *
+     * <pre>{@code
+     * ThreadFactory named = Thread.ofVirtual().name("fetch-", 0).factory();
+     * try (var results = AsCompleted.of(tasks, Options.defaults().threadFactory(named))) { ... }
+     * }</pre>
+     *
+     * @throws NullPointerException if {@code factory} is null
+     */
+    public Options threadFactory(ThreadFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        return new Options(timeout, maxConcurrency, failFast, executor, progress, listener, stopGrace, factory);
+    }
+
+    public Optional<ThreadFactory> threadFactory() {
+        return Optional.ofNullable(threadFactory);
     }
 
     public Optional<Duration> timeout() {

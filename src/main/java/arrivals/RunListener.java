@@ -14,7 +14,9 @@ import java.util.List;
  * }</pre>
  *
  * <p>Calls come in this order for each run: {@link #runStarted}, then {@link #delivered} once per task, then
- * {@link #runEnded}. {@code delivered} is called on the consuming thread at the moment the consumer receives
+ * {@link #runEnded}, reported once, by the {@code close()} that ended the run and after it waited for the tasks
+ * (a task or callback that closes the run while another close is waiting reports nothing).
+ * {@code delivered} is called on the consuming thread at the moment the consumer receives
  * the completion: for {@link AsCompleted} as each one is handed out; for {@link Gather} all together, in input
  * order, when the list is returned, which is exactly what gather's caller experiences. If the consumer stops
  * early, tasks it never received are not reported as delivered. The same listener may observe several runs at

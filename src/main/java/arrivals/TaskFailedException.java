@@ -1,5 +1,7 @@
 package arrivals;
 
+import java.util.List;
+
 /**
  * A task threw. {@link #getCause()} is the task's own exception, exactly as thrown, and {@link #index()} and
  * {@link #taskName()} say which task it was.
@@ -12,15 +14,22 @@ package arrivals;
  * }
  * }</pre>
  *
- * <p>This is the only wrapper the library puts around a task's exception: there is never an
- * {@code ExecutionException} or {@code CompletionException} in between.
+ * <p>When several tasks failed, the cause is the earliest failure and the others are
+ * {@linkplain #getSuppressed() suppressed}. This is the only wrapper the library puts around a task's exception:
+ * there is never an {@code ExecutionException} or {@code CompletionException} in between.
  */
 public final class TaskFailedException extends RuntimeException {
     private final int index;
     private final String taskName;
 
     TaskFailedException(int index, String taskName, Throwable cause) {
-        super(Completion.label(index, taskName) + " failed: " + cause, cause);
+        this(index, taskName, cause, List.of());
+    }
+
+    /** {@code stillRunning}: siblings that ignored their cancellation and outlived the stop grace. */
+    TaskFailedException(int index, String taskName, Throwable cause, List<Integer> stillRunning) {
+        super(Completion.label(index, taskName) + " failed: " + cause + (stillRunning.isEmpty() ? ""
+                : "; tasks " + stillRunning + " were still running when the stop grace ran out"), cause);
         this.index = index;
         this.taskName = taskName;
     }

@@ -1,6 +1,7 @@
 package arrivals;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +28,9 @@ class AsCompletedAsyncTest {
     private static final class Manual {
         final List<CompletableFuture<Integer>> futures = new ArrayList<>();
         final AtomicInteger starts = new AtomicInteger();
+        /** One permit per start, so a test can wait for a start made by the run's launcher. */
+        final Semaphore started = new Semaphore(0);
+        final List<Thread> starterThreads = new CopyOnWriteArrayList<>();
 
         List<Callable<CompletableFuture<Integer>>> starters(int n) {
             List<Callable<CompletableFuture<Integer>>> starters = new ArrayList<>();
@@ -32,7 +38,9 @@ class AsCompletedAsyncTest {
                 CompletableFuture<Integer> future = new CompletableFuture<>();
                 futures.add(future);
                 starters.add(() -> {
+                    starterThreads.add(Thread.currentThread());
                     starts.incrementAndGet();
+                    started.release();
                     return future;
                 });
             }
@@ -109,14 +117,42 @@ class AsCompletedAsyncTest {
             assertEquals(2, manual.starts.get(), "only two may be started at first");
             manual.futures.get(1).complete(1);
             assertEquals(1, it.next().index());
-            assertEquals(3, manual.starts.get(), "a finished task frees one place");
+            manual.started.acquireUninterruptibly(3); // the run's launcher starts the third
+            assertEquals(3, manual.starts.get(), "a finished task frees exactly one place");
             manual.futures.get(0).complete(0);
             manual.futures.get(2).complete(2);
             it.next();
             it.next();
+            manual.started.acquireUninterruptibly();
             assertEquals(4, manual.starts.get());
             manual.futures.get(3).complete(3);
             assertEquals(3, it.next().index());
+        }
+    }
+
+    /**
+     * Defect 6 (issue 11): the next starter used to be called by whichever thread completed the previous future
+     * (for timers, the JDK's shared delay scheduler). It must run on a thread of the run instead.
+     */
+    @Test
+    void theNextStarterRunsOnTheRunsOwnThreadNotOnTheThreadThatCompletedAFuture() {
+        Manual manual = new Manual();
+        Thread test = Thread.currentThread();
+        try (var results = AsCompleted.ofAsync(manual.starters(3), Options.defaults().maxConcurrency(1))) {
+            var it = results.iterator();
+            manual.futures.get(0).complete(0); // this thread completes it: it must not start the next
+            assertEquals(0, it.next().index());
+            manual.started.acquireUninterruptibly(2);
+            manual.futures.get(1).complete(1);
+            assertEquals(1, it.next().index());
+            manual.started.acquireUninterruptibly();
+            manual.futures.get(2).complete(2);
+            assertEquals(2, it.next().index());
+        }
+        assertEquals(test, manual.starterThreads.get(0), "the first starts are made by the caller of ofAsync");
+        for (Thread t : manual.starterThreads.subList(1, 3)) {
+            assertNotEquals(test, t, "a starter ran on the thread that completed the previous future");
+            assertTrue(t.getName().startsWith("arrivals-"), "not a thread of the run: " + t);
         }
     }
 
@@ -127,6 +163,7 @@ class AsCompletedAsyncTest {
             var it = results.iterator();
             manual.futures.get(0).complete(0);
             assertEquals(0, it.next().index());
+            manual.started.acquireUninterruptibly(2); // the second has its turn once the first is done
         }
         assertEquals(2, manual.starts.get(), "the third task never had its turn");
         assertTrue(manual.futures.get(1).isCancelled(), "the started task was cancelled on close");

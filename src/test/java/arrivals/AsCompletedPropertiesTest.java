@@ -61,14 +61,14 @@ class AsCompletedPropertiesTest {
         String context = plan.toString();
         ProofProbe probe = new ProofProbe(plan.jobs());
         ProofRecorder recorder = new ProofRecorder();
+        ThreadCensus census = new ThreadCensus();
         Options options = plan.options(pool, plan.failFast(), plan.knobs().listener() ? recorder : null,
-                plan.knobs().progress() ? recorder : null);
+                plan.knobs().progress() ? recorder : null, census);
         int n = plan.size();
         int stop = plan.leavesEarly() ? plan.stopAt() : -1;
         List<Completion<Integer>> got = new ArrayList<>();
 
         AsCompleted<Integer> results = AsCompleted.of(probe.callables(), options);
-        long runId = results.info().id();
         assertEquals(n, results.size(), context);
         got.addAll(ProofPlan.consume(results, plan.exit(), stop, context));
         probe.closeReturned();
@@ -77,22 +77,21 @@ class AsCompletedPropertiesTest {
         int leaked = probe.checkAfterClose(stillRunning, plan.strictClose(),
                 plan.runner() == Runner.VIRTUAL_THREADS, context + " (scenario took "
                         + (System.nanoTime() - began) / 1_000_000 + " ms)");
-        boolean dumped = false;
-        if (plan.strictClose() && (n > 256 || runId % 16 == 0)) {
-            // The JVM's own list of live threads (virtual ones included), not the tasks' records: this also
-            // covers the launcher thread of large inputs.
+        boolean censused = false;
+        if (plan.strictClose()) {
+            // Every thread the run made, not only the tasks' records: this also covers the launcher and the timer.
             long t = System.nanoTime();
-            assertEquals(List.of(), Work.liveLibraryThreads(runId), context + ": library threads alive after close");
-            STATS.add("threadDumpMillis", (System.nanoTime() - t) / 1_000_000);
-            dumped = true;
+            census.assertAllEnd(context + ": library threads after close");
+            STATS.add("threadCensusMillis", (System.nanoTime() - t) / 1_000_000);
+            censused = true;
         }
         check(plan, probe, recorder, got, stillRunning, context);
 
         probe.awaitAllEnded(context);
         probe.joinTaskThreads();
-        if (!plan.strictClose() && runId % 4 == 0) {
-            awaitNoLibraryThreads(runId, context);
-            dumped = true;
+        if (!plan.strictClose()) {
+            census.assertAllEnd(context + ": library threads never ended");
+            censused = true;
         }
 
         STATS.add("scenarioMillis", (System.nanoTime() - began) / 1_000_000);
@@ -102,7 +101,7 @@ class AsCompletedPropertiesTest {
         STATS.max("largestN", n);
         STATS.add("leakedThreads", leaked);
         STATS.add(plan.leavesEarly() ? "consumerLeftEarly" : "drained");
-        STATS.add("threadDumpChecks", dumped ? 1 : 0);
+        STATS.add("threadCensusChecks", censused ? 1 : 0);
         if (plan.timeout().isPresent()) {
             STATS.add("withTimeout");
         }
@@ -193,16 +192,5 @@ class AsCompletedPropertiesTest {
             return e;
         }
         return fail("value() of " + c + " did not throw");
-    }
-
-    /** Threads of runs whose close gave up waiting end by themselves shortly after; nothing stays behind. */
-    static void awaitNoLibraryThreads(long runId, String context) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<String> alive = Work.liveLibraryThreads(runId);
-        while (!alive.isEmpty() && System.nanoTime() < end) {
-            Thread.sleep(5);
-            alive = Work.liveLibraryThreads(runId);
-        }
-        assertEquals(List.of(), alive, context + ": library threads never ended");
     }
 }

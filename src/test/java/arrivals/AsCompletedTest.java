@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.IntConsumer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -124,9 +126,9 @@ class AsCompletedTest {
         AtomicInteger interrupted = new AtomicInteger();
         var tasks = List.of(sleeping("quick", 10), cancellable("stuck1", interrupted), cancellable("stuck2", interrupted));
         List<Completion<String>> seen = new ArrayList<>();
-        long runId;
-        try (var results = AsCompleted.of(tasks, Options.defaults().timeout(Duration.ofMillis(300)))) {
-            runId = results.info().id();
+        ThreadCensus census = new ThreadCensus();
+        try (var results = AsCompleted.of(tasks,
+                Options.defaults().timeout(Duration.ofMillis(300)).threadFactory(census))) {
             results.forEach(seen::add);
         }
         assertEquals(3, seen.size());
@@ -137,7 +139,7 @@ class AsCompletedTest {
             assertEquals(List.of(late.index()), e.unfinished());
         }
         assertEquals(2, interrupted.get());
-        assertEquals(List.of(), Work.liveLibraryThreads(runId));
+        census.assertAllEnd();
     }
 
     @Test
@@ -146,35 +148,65 @@ class AsCompletedTest {
         CountDownLatch started = new CountDownLatch(2);
         var tasks = List.of(cancellable("a", interrupted, started), Work.firstAfter("first", started),
                 cancellable("b", interrupted, started));
-        long runId;
-        try (var results = AsCompleted.of(tasks)) {
-            runId = results.info().id();
+        ThreadCensus census = new ThreadCensus();
+        try (var results = AsCompleted.of(tasks, Options.defaults().threadFactory(census))) {
             for (Completion<String> done : results) {
                 assertEquals("first", done.value());
                 break;
             }
         }
         assertEquals(2, interrupted.get(), "close() interrupted both unfinished tasks and waited for them");
-        assertEquals(List.of(), Work.liveLibraryThreads(runId));
+        census.assertAllEnd();
     }
 
     @Test
-    void shortCircuitingStreamOperationsCancelTheRest() {
+    void closingAShortCircuitedStreamCancelsTheRest() {
         AtomicInteger interrupted = new AtomicInteger();
         CountDownLatch started = new CountDownLatch(2);
         var tasks = List.of(cancellable("a", interrupted, started), Work.firstAfter("first", started),
                 cancellable("b", interrupted, started));
-        var results = AsCompleted.of(tasks); // deliberately no try-with-resources: the stream must clean up
-        Optional<Completion<String>> first = results.stream().findFirst();
+        Optional<Completion<String>> first;
+        try (var stream = AsCompleted.of(tasks).stream()) { // like Files.lines: the stream holds the run
+            first = stream.findFirst();
+        }
         assertEquals("first", first.orElseThrow().value());
         assertEquals(2, interrupted.get());
 
         AtomicInteger interrupted2 = new AtomicInteger();
         CountDownLatch zStarted = new CountDownLatch(1);
         var more = List.of(Work.firstAfter("x", zStarted), sleeping("y", 200), cancellable("z", interrupted2, zStarted));
-        List<String> two = AsCompleted.of(more).stream().limit(2).map(Completion::value).toList();
+        List<String> two;
+        try (var stream = AsCompleted.of(more).stream()) {
+            two = stream.limit(2).map(Completion::value).toList();
+        }
         assertEquals(List.of("x", "y"), two);
         assertEquals(1, interrupted2.get());
+    }
+
+    /**
+     * Defect 4 (issue 11): a hand-written stream wrapper missed operations it did not know ({@code gather},
+     * {@code mapMultiToInt}...), so a short-circuiting pipeline through them cancelled nothing. Now the stream is
+     * a plain one that closes the run from {@code onClose}: closing any stream of the pipeline, whatever
+     * operations it went through, cancels the rest. ({@code gather} itself needs Java 24; the library targets 21.)
+     */
+    @Test
+    void closingTheStreamOfAnyOperationCancelsTheRest() {
+        AtomicInteger interrupted = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(4);
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            tasks.add(cancellable("slow" + i, interrupted, started));
+        }
+        tasks.add(Work.firstAfter("first", started));
+        var census = new ThreadCensus();
+        OptionalInt first;
+        try (var stream = AsCompleted.of(tasks, Options.defaults().threadFactory(census)).stream()
+                .mapMultiToInt((Completion<String> c, IntConsumer out) -> out.accept(c.index()))) {
+            first = stream.findFirst();
+        }
+        assertEquals(4, first.orElseThrow(), "the task that finishes first");
+        assertEquals(4, interrupted.get(), "every unfinished task was interrupted, and close waited for it");
+        census.assertAllEnd();
     }
 
     @Test

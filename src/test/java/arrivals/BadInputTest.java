@@ -289,11 +289,13 @@ class BadInputTest {
             Thread.sleep(60_000);
             return "never";
         };
-        var results = AsCompleted.of(List.of(closesItsRun, sleeper), Options.defaults().stopGrace(grace));
+        ThreadCensus census = new ThreadCensus();
+        var results = AsCompleted.of(List.of(closesItsRun, sleeper),
+                Options.defaults().stopGrace(grace).threadFactory(census));
         handle.complete(results);
         results.close();
         assertTrue(List.of(0).containsAll(results.stillRunning()), "reported: " + results.stillRunning());
-        AsCompletedPropertiesTest.awaitNoLibraryThreads(results.info().id(), "self-closing run");
+        census.assertAllEnd("self-closing run");
     }
 
     private static Arguments row(String what, Class<? extends Throwable> type, String named, Executable call) {

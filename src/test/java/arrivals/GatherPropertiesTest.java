@@ -64,8 +64,9 @@ class GatherPropertiesTest {
         ProofRecorder recorder = new ProofRecorder();
         // Without a listener nothing would tell us which stubborn tasks were still running when gather returned.
         boolean listen = plan.knobs().listener() || !plan.strictClose();
+        ThreadCensus census = new ThreadCensus();
         Options options = plan.options(pool, plan.failFast(), listen ? recorder : null,
-                plan.knobs().progress() ? recorder : null);
+                plan.knobs().progress() ? recorder : null, census);
 
         List<Outcome<Integer>> outcomes = null;
         List<Integer> values = null;
@@ -84,9 +85,9 @@ class GatherPropertiesTest {
         assertNotNull(stillRunning, context + ": runEnded was not called before gather returned");
         int leaked = probe.checkAfterClose(stillRunning, plan.strictClose(),
                 plan.runner() == Runner.VIRTUAL_THREADS, context);
-        if (listen && plan.strictClose() && (n > 256 || recorder.run.id() % 16 == 0)) {
-            assertEquals(List.of(), Work.liveLibraryThreads(recorder.run.id()), context + ": threads alive");
-            STATS.add("threadDumpChecks");
+        if (plan.strictClose()) {
+            census.assertAllEnd(context + ": threads after gather returned");
+            STATS.add("threadCensusChecks");
         }
 
         if (settled) {

@@ -1,10 +1,5 @@
 package arrivals;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,21 +50,18 @@ final class ProofGuard {
         return result.get();
     }
 
-    /** Every thread's stack, virtual ones included, as plain text. */
+    /**
+     * The stacks of the platform threads (the consumer among them). Not a full JVM dump: taken while virtual
+     * threads are still running, as they are during a hang, that can crash HotSpot 25 (JDK-8364343).
+     */
     static String dump() {
-        try {
-            Path dir = Files.createTempDirectory("arrivals-hang");
-            Path file = dir.resolve("dump.txt");
-            try {
-                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-                        .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
-                return Files.readString(file);
-            } finally {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            out.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                out.append("    at ").append(frame).append('\n');
             }
-        } catch (IOException e) {
-            return "(thread dump failed: " + e + ")";
-        }
+        });
+        return out.toString();
     }
 }

@@ -96,7 +96,11 @@ record ProofPlan(List<Job> jobs, Optional<Duration> timeout, int maxConcurrency,
                 results.close();
                 assertFalse(it.hasNext(), context + ": hasNext after close");
             }
-            case STREAM -> got.addAll(stop < 0 ? results.stream().toList() : results.stream().limit(stop).toList());
+            case STREAM -> {
+                try (var stream = results.stream()) { // like Files.lines: closing the stream closes the run
+                    got.addAll(stop < 0 ? stream.toList() : stream.limit(stop).toList());
+                }
+            }
         }
         return got;
     }
@@ -150,8 +154,9 @@ record ProofPlan(List<Job> jobs, Optional<Duration> timeout, int maxConcurrency,
         return !hasStubborn();
     }
 
-    Options options(Executor pool, boolean failFastSetting, RunListener listener, Progress progress) {
-        Options options = Options.defaults().failFast(failFastSetting).stopGrace(stopGrace());
+    Options options(Executor pool, boolean failFastSetting, RunListener listener, Progress progress,
+                    ThreadCensus census) {
+        Options options = Options.defaults().failFast(failFastSetting).stopGrace(stopGrace()).threadFactory(census);
         if (timeout.isPresent()) {
             options = options.timeout(timeout.get());
         }

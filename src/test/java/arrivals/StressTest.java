@@ -110,9 +110,9 @@ class StressTest {
         long start = System.nanoTime();
         BitSet seen = new BitSet(n);
         int count = 0;
-        long runId;
-        try (var results = AsCompleted.of(tasks, Options.defaults().stopGrace(ProofPlan.PATIENT_GRACE))) {
-            runId = results.info().id();
+        ThreadCensus census = new ThreadCensus();
+        try (var results = AsCompleted.of(tasks,
+                Options.defaults().stopGrace(ProofPlan.PATIENT_GRACE).threadFactory(census))) {
             for (Completion<Integer> done : results) {
                 assertEquals(done.index(), done.value());
                 assertFalse(seen.get(done.index()));
@@ -122,7 +122,7 @@ class StressTest {
         }
         long end = System.nanoTime();
         assertEquals(n, count);
-        assertTrue(Work.liveLibraryThreads(runId).isEmpty(), "threads alive after close");
+        census.assertAllEnd("threads of the run after close");
         STATS.add("callablesDelivered", count);
         STATS.add("callablesWallMillis", (end - start) / 1_000_000);
     }

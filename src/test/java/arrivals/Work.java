@@ -68,18 +68,4 @@ final class Work {
             return name;
         });
     }
-
-    /**
-     * Whether {@code name} is a thread a run started ("arrivals-&lt;run id&gt;-task-3", "-launcher"). Helpers such as the
-     * simulations' shared timer ("arrivals-simulated-timer") live as long as the JVM and are not a run's.
-     */
-    static boolean isRunThread(String name) {
-        return name.matches("arrivals-\\d+-.*");
-    }
-
-    /** Names of live threads (virtual ones included) that the library started for run {@code runId}. */
-    static java.util.List<String> liveLibraryThreads(long runId) {
-        String prefix = "arrivals-" + runId + "-";
-        return ThreadDump.liveThreadNames().stream().filter(n -> n.startsWith(prefix)).toList();
-    }
 }

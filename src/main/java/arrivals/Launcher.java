@@ -1,0 +1,216 @@
+package arrivals;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Starts a run's work: the first tasks from the caller's thread, the rest of a large or bounded input from a
+ * launcher thread, and the deadline on a timer thread. The two are separate because a launch may block (a direct
+ * executor runs the task inline) and the deadline must still stop it. All three are threads of the run: no user
+ * code runs on a JDK-wide scheduler, and every thread is made by the caller's thread or by the launcher the
+ * caller's thread made, so it inherits the caller's inheritable thread-locals, never another task's.
+ */
+final class Launcher<T> {
+    /** Tasks started by the creating thread, so a small input needs no launcher thread at all. */
+    private static final int INLINE_LAUNCHES = 256;
+
+    private final Run<T> run;
+    private final boolean observed; // futures that are already running: nothing to launch
+    private final int maxConcurrency;
+    private final Executor executor;
+    private final ThreadFactory factory; // null: named virtual threads
+    private final Duration timeout;
+    private volatile Thread timer, launcher;
+    private int nextLaunch; // written before the launcher starts, then the launcher's alone
+    // One builder per run: threads are made by one thread at a time (the caller, then the launcher it starts).
+    private final Thread.Builder.OfVirtual virtual = Thread.ofVirtual();
+    private final String prefix;
+
+    /** @throws IllegalArgumentException if {@code options} ask for what can't apply to this kind of input */
+    Launcher(Run<T> run, Options options, boolean observed, boolean async) {
+        if (observed && (options.maxConcurrency() != Integer.MAX_VALUE || options.executor().isPresent())) {
+            throw new IllegalArgumentException(
+                    "maxConcurrency and executor do not apply to futures, which are already running");
+        }
+        if (async && options.executor().isPresent()) {
+            throw new IllegalArgumentException("executor does not apply to asynchronous tasks, which need no thread");
+        }
+        this.run = run;
+        this.observed = observed;
+        this.maxConcurrency = options.maxConcurrency();
+        this.executor = options.executor().orElse(null);
+        this.factory = options.threadFactory().orElse(null);
+        this.timeout = options.timeout().orElse(null);
+        this.prefix = "arrivals-" + run.info.id() + "-";
+    }
+
+    /** The deadline is armed after the futures are observed, so futures that are already done never time out. */
+    void start() {
+        int n = run.size();
+        if (observed) {
+            for (int i = 0; i < n; i++) {
+                ((FutureSlot<T>) run.slot(i)).observe();
+            }
+        }
+        if (timeout != null) {
+            startOwnThread(this::keepDeadline, "timer", false);
+        }
+        if (observed) {
+            return;
+        }
+        int inline = Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
+        for (int i = 0; i < inline && !run.isStopping(); i++) {
+            if (maxConcurrency != Integer.MAX_VALUE) {
+                run.movePlace(1);
+            }
+            launch(i);
+        }
+        nextLaunch = inline;
+        if (inline < n && !run.isStopping()) {
+            startOwnThread(this::launchRest, "launcher", maxConcurrency == Integer.MAX_VALUE);
+        }
+    }
+
+    boolean ownsThreads() {
+        return executor == null;
+    }
+
+    /** A slot settled: a launched one frees a place for the launcher, and the last one ends the timer's wait. */
+    void settled(boolean launched) {
+        if ((launched && maxConcurrency != Integer.MAX_VALUE) || run.allSettled()) {
+            wake();
+        }
+    }
+
+    /** Wakes the launcher and the timer to look at the run again (parking allows spurious wake-ups anyway). */
+    void wake() {
+        Thread t = launcher;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+        t = timer;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /** Whether {@code thread} is the run's launcher or timer (a close they call must not wait for them). */
+    boolean owns(Thread thread) {
+        return thread == timer || thread == launcher;
+    }
+
+    /**
+     * Starts one task, unless it was settled before its turn (its place, if it took one, is then given back).
+     * Whatever the executor or the JVM throws (OutOfMemoryError too) fails that task alone.
+     */
+    private void launch(int index) {
+        Slot<T> slot = run.slot(index);
+        if (slot.isSettled()) {
+            if (maxConcurrency != Integer.MAX_VALUE) {
+                run.movePlace(-1);
+            }
+            return;
+        }
+        slot.launched = true;
+        if (slot instanceof AsyncSlot<T> a) {
+            a.start(); // asynchronous work needs no thread: the launching thread just starts it
+            return;
+        }
+        CallableSlot<T> task = (CallableSlot<T>) slot;
+        try {
+            if (executor != null) {
+                executor.execute(task);
+            } else {
+                run.enter();
+                try {
+                    newThread(task, index).start();
+                } catch (Throwable e) {
+                    run.exit();
+                    throw e;
+                }
+            }
+        } catch (Throwable e) {
+            task.fail(e);
+        }
+    }
+
+    private Thread newThread(Runnable body, int index) {
+        return newThread(body, factory == null ? prefix + "task-" + index : null);
+    }
+
+    private Thread newThread(Runnable body, String name) {
+        Thread t = factory == null ? virtual.name(name).unstarted(body) : factory.newThread(body);
+        if (t == null) {
+            throw new RejectedExecutionException("the thread factory returned null");
+        }
+        return t;
+    }
+
+    /** A counted thread of the run; if it can't be started, what did start is closed and the error thrown. */
+    private void startOwnThread(Runnable body, String role, boolean busyLaunching) {
+        run.enter();
+        try {
+            // Launching a large input is steady CPU work: a platform thread, so it holds none of the few carriers
+            // the started virtual threads need to finish. Waiting for a place or the deadline needs no carrier.
+            Thread t = factory == null && busyLaunching
+                    ? Thread.ofPlatform().daemon().name(prefix + role).unstarted(body)
+                    : newThread(body, prefix + role);
+            if (role.equals("timer")) { // known before it runs: a close it calls must not wait for itself
+                timer = t;
+            } else {
+                launcher = t;
+            }
+            t.start();
+        } catch (Throwable e) {
+            run.exit();
+            run.close();
+            throw e;
+        }
+    }
+
+    /** The launcher's body: starts the rest of the input, as places free up under a concurrency limit. */
+    private void launchRest() {
+        try {
+            for (int i = nextLaunch; i < run.size() && !run.isStopping(); i++) {
+                while (maxConcurrency != Integer.MAX_VALUE && !run.tryTakePlace(maxConcurrency)) {
+                    if (run.isStopping()) {
+                        return;
+                    }
+                    LockSupport.park(this); // until a launched task settles, or the run stops
+                }
+                launch(i);
+            }
+        } finally {
+            run.exit();
+        }
+    }
+
+    /** The timer's body: cancels what is left at the deadline, unless every task settled or the run stopped. */
+    private void keepDeadline() {
+        try {
+            long nanos = nanos(timeout);
+            while (!run.isStopping() && !run.allSettled()) {
+                long left = nanos - run.clock(); // the deadline counts from the run's origin
+                if (left <= 0) {
+                    run.cancelAll(Slot.TIMED_OUT);
+                    break;
+                }
+                LockSupport.parkNanos(this, left); // until the deadline, the last settle, or the run stops
+            }
+        } finally {
+            run.exit();
+        }
+    }
+
+    /** {@code d} in nanoseconds, capped at Long.MAX_VALUE (Duration.toNanos throws beyond 292 years). */
+    static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
