@@ -25,20 +25,30 @@ class FutureSlot<T> extends Slot<T> implements BiConsumer<Object, Throwable> {
 
     /** Starts watching a future that is already running (its start, set when made, is the run's origin). */
     void observe() {
-        future.whenComplete(this);
+        CompletableFuture<? extends T> f = future;
+        if (f != null) { // null: settled already, by a fail-fast cancel that found it done
+            f.whenComplete(this);
+        }
     }
 
     /** The completion callback: settles the slot as the future ended. */
     @Override
     @SuppressWarnings("unchecked")
     public void accept(Object value, Throwable error) {
+        CompletableFuture<? extends T> f = future;
+        if (f == null) {
+            return; // settled already: the callback and a cancel of a done future can both get here
+        }
         if (error == null) {
             succeed((T) value);
-        } else if (future.isCancelled()) {
+        } else if (f.isCancelled()) {
             settle(CANCELLED, null, false); // cancelled by someone else: for fail-fast, a failure
         } else {
             fail(error);
         }
+        // Settled: a done future needs no stop, and keeping it would keep its value alive after delivery
+        // (for ofAsync the run is the only holder).
+        future = null;
     }
 
     /**

@@ -149,7 +149,7 @@ final class Launcher<T> {
         return t;
     }
 
-    /** A counted thread of the run; if it can't be started, what did start is closed and the error thrown. */
+    /** A counted thread of the run; if it can't be started, the error is thrown to start()'s caller, which closes. */
     private void startOwnThread(Runnable body, String role, boolean busyLaunching) {
         run.enter();
         try {
@@ -166,8 +166,7 @@ final class Launcher<T> {
             t.start();
         } catch (Throwable e) {
             run.exit();
-            run.close();
-            throw e;
+            throw e; // the caller of start() closes the run, and so reports it ended to its listener
         }
     }
 

@@ -142,7 +142,9 @@ public final class Options {
      * {@code -timer} (a platform launcher for a large unbounded input). Threads are always made by the calling
      * thread or by the launcher that the calling thread made, never by
      * a task, so they inherit the caller's inheritable thread-locals. The run starts each thread it makes; a
-     * factory that returns null, or a thread that fails to start, fails that task.
+     * factory that returns null, or a thread that fails to start, fails that task; if that happens to the launcher
+     * or the timer, the run stops what it started and {@code of}, {@code ofAsync} or {@code Gather}'s method throws
+     * the {@code RejectedExecutionException} or error.
      *
      * <pre>{@code
      * ThreadFactory named = Thread.ofVirtual().name("fetch-", 0).factory();

@@ -30,7 +30,10 @@ public sealed interface Outcome<T> permits Outcome.Success, Outcome.Failure, Out
     record Success<T>(T value) implements Outcome<T> {
     }
 
-    /** The task threw {@code exception}: the original throwable, as thrown. */
+    /**
+     * The task threw {@code exception}: the original throwable, with a wrapping {@code ExecutionException} or
+     * {@code CompletionException} removed (see {@link AsCompleted}).
+     */
     record Failure<T>(Throwable exception) implements Outcome<T> {
         public Failure {
             Objects.requireNonNull(exception, "exception");

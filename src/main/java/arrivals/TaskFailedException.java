@@ -3,8 +3,9 @@ package arrivals;
 import java.util.List;
 
 /**
- * A task threw. {@link #getCause()} is the task's own exception, exactly as thrown, and {@link #index()} and
- * {@link #taskName()} say which task it was.
+ * A task threw. {@link #getCause()} is the task's own exception, as thrown but for a wrapping
+ * {@code ExecutionException} or {@code CompletionException}, which is removed (see {@link AsCompleted}), and
+ * {@link #index()} and {@link #taskName()} say which task it was.
  *
  * <pre>{@code
  * try {

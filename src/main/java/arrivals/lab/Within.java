@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  *
  * The answer runs on a virtual thread. Whatever it throws reaches the caller unwrapped (a {@code Check.Failed}
  * from {@code throw Check.todo()} stays the one "✗ not done yet" line); if it is still running when the limit
- * passes, it is interrupted and the call fails as a check does: "✗ what: still running after 5 s".
+ * passes, it is interrupted and the call fails as a check does: "✗ what: still running after 5.0 s".
  */
 public final class Within {
     private Within() {
