@@ -232,16 +232,20 @@ class CoreRegressionTest {
             for (int i = 0; i < 10; i++) {
                 assertEquals(1 << 20, it.next().value().length); // and dropped at once
             }
-            for (int attempt = 0; attempt < 50 && made.stream().anyMatch(r -> r.get() != null); attempt++) {
-                System.gc();
-            }
-            assertEquals(10, made.size());
-            assertTrue(made.stream().allMatch(r -> r.get() == null),
-                    "values delivered and dropped are still reachable from the open run");
+            assertAllCollected(made, "values delivered and dropped are still reachable from the open run");
             rest.countDown();
             assertTrue(it.hasNext());
             it.next();
         }
+    }
+
+    /** Asks for collections until the ten values are gone; fails if any is still reachable after 50. */
+    private static void assertAllCollected(List<WeakReference<byte[]>> made, String failure) {
+        for (int attempt = 0; attempt < 50 && made.stream().anyMatch(r -> r.get() != null); attempt++) {
+            System.gc();
+        }
+        assertEquals(10, made.size());
+        assertTrue(made.stream().allMatch(r -> r.get() == null), failure);
     }
 
     /** Defect 3, for futures: a delivered future's value is not kept by the run either (ofAsync holds no copy). */
@@ -263,12 +267,7 @@ class CoreRegressionTest {
             for (int i = 0; i < 10; i++) {
                 assertEquals(1 << 20, it.next().value().length); // and dropped at once
             }
-            for (int attempt = 0; attempt < 50 && made.stream().anyMatch(r -> r.get() != null); attempt++) {
-                System.gc();
-            }
-            assertEquals(10, made.size());
-            assertTrue(made.stream().allMatch(r -> r.get() == null),
-                    "future values delivered and dropped are still reachable from the open run");
+            assertAllCollected(made, "future values delivered and dropped are still reachable from the open run");
             rest.complete(null);
             assertTrue(it.hasNext());
             it.next();
