@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.Callable;
@@ -108,7 +109,8 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
      * @throws NullPointerException if an argument or an element of {@code tasks} is null
      */
     public static <T> AsCompleted<T> of(List<? extends Callable<? extends T>> tasks, Options options) {
-        return new AsCompleted<>(Run.ofCallables("as-completed", tasks, options, options.failFast()), options);
+        boolean failFast = Objects.requireNonNull(options, "options").failFast();
+        return new AsCompleted<>(Run.ofCallables("as-completed", tasks, options, failFast), options);
     }
 
     /**
@@ -130,7 +132,8 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
      */
     public static <T> AsCompleted<T> ofFutures(Collection<? extends CompletableFuture<? extends T>> futures,
                                                Options options) {
-        return new AsCompleted<>(Run.ofFutures("as-completed", futures, options, options.failFast()), options);
+        boolean failFast = Objects.requireNonNull(options, "options").failFast();
+        return new AsCompleted<>(Run.ofFutures("as-completed", futures, options, failFast), options);
     }
 
     /**
@@ -169,7 +172,8 @@ public final class AsCompleted<T> implements Iterable<Completion<T>>, AutoClosea
      */
     public static <T> AsCompleted<T> ofAsync(
             List<? extends Callable<? extends CompletableFuture<? extends T>>> starters, Options options) {
-        return new AsCompleted<>(Run.ofAsync("as-completed", starters, options, options.failFast()), options);
+        boolean failFast = Objects.requireNonNull(options, "options").failFast();
+        return new AsCompleted<>(Run.ofAsync("as-completed", starters, options, failFast), options);
     }
 
     /** How many tasks this run has. */

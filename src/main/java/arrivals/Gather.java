@@ -133,10 +133,9 @@ public final class Gather {
         if (listener != null) {
             listener.runStarted(run.info);
         }
-        List<Completion<T>> byIndex = new ArrayList<>(Collections.nCopies(run.size(), null));
         try {
-            run.start();
             if (listener == null && progress == null) {
+                run.startAll();
                 run.awaitAllSettled();
                 List<Outcome<T>> outcomes = new ArrayList<>(run.size());
                 for (int i = 0; i < run.size(); i++) {
@@ -145,6 +144,8 @@ public final class Gather {
                 run.close();
                 return outcomes;
             }
+            run.start();
+            List<Completion<T>> byIndex = new ArrayList<>(Collections.nCopies(run.size(), null));
             while (!run.exhausted()) {
                 Completion<T> completion = run.take();
                 byIndex.set(completion.index(), completion);

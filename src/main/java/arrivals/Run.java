@@ -1,5 +1,7 @@
 package arrivals;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,15 +15,25 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The machinery shared by {@link Gather} and {@link AsCompleted}. Slots settle into one queue (O(1) each); one
- * lock and one condition guard the queue, the counts and the run's state. Threads of the run (tasks on threads
- * it starts, a launcher for a large or bounded input, a timer for the deadline) are counted, and {@link #close}
- * waits for that count to fall to zero, as {@code ThreadPerTaskExecutor.close()} does; no thread joins another.
- * Every thread of the run is made by the caller's thread or by the launcher the caller's thread made, so it
- * inherits the caller's context, never another task's; no user code runs on a JDK-wide scheduler.
+ * The machinery shared by {@link Gather} and {@link AsCompleted}. Slots settle into one queue ({@link Arrivals})
+ * with one compare-and-set each and no lock, so tasks that end at once don't wait for each other. Threads of the
+ * run (tasks on threads it starts, a launcher for a large or bounded input, a timer for the deadline) are
+ * counted, and {@link #close} waits under a lock for that count to fall to zero, as
+ * {@code ThreadPerTaskExecutor.close()} does; no thread joins another. Every thread of the run is made by the
+ * caller's thread or by the launcher the caller's thread made, so it inherits the caller's context, never
+ * another task's; no user code runs on a JDK-wide scheduler.
  */
 final class Run<T> {
     private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle FIRST_FAILURE;
+
+    static {
+        try {
+            FIRST_FAILURE = MethodHandles.lookup().findVarHandle(Run.class, "firstFailure", Slot.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final RunInfo info;
     private final long origin = System.nanoTime();
@@ -30,14 +42,12 @@ final class Run<T> {
     private final Launcher<T> launcher;
     private final Duration timeout;
     private final Duration stopGrace;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock(); // for closing only: settling takes no lock
     private final Condition changed = lock.newCondition();
-    private final SlotQueue<T> arrivals = new SlotQueue<>();
-    private volatile int settledCount; // written under the lock
-    private int active, wakeAt;
-    private Slot<T> received; // consumer only: arrivals taken from the queue in one go, not yet handed over
-    private boolean consumerWaiting, closeDone;
-    private volatile Slot<T> firstFailure; // written under the lock
+    private final Arrivals<T> arrivals = new Arrivals<>();
+    private final AtomicInteger active = new AtomicInteger(); // places taken under maxConcurrency
+    private volatile Slot<T> firstFailure;
+    private boolean closeDone;
     private Thread closer;
     private final AtomicInteger busy = new AtomicInteger(); // our threads alive, executor threads inside a task
     private volatile boolean stopping, closing;
@@ -92,29 +102,32 @@ final class Run<T> {
     }
 
     void start() {
-        launcher.start();
+        launcher.start(false);
+    }
+
+    /** Starts a run whose results nobody takes before all have settled: the caller launches every task. */
+    void startAll() {
+        launcher.start(true);
     }
 
     /** Takes (+1) or gives back (-1) a place under the concurrency limit, without waiting. */
     void movePlace(int delta) {
-        lock.lock();
-        active += delta;
-        lock.unlock();
+        active.addAndGet(delta);
     }
 
     /** Takes a place under {@code limit} if one is free. */
     boolean tryTakePlace(int limit) {
-        lock.lock();
-        try {
-            return active < limit && ++active > 0;
-        } finally {
-            lock.unlock();
+        for (int a = active.get(); a < limit; a = active.get()) {
+            if (active.compareAndSet(a, a + 1)) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** Whether every task has settled (the deadline then has nothing left to cut off). */
     boolean allSettled() {
-        return settledCount == slots.size();
+        return arrivals.settled() == slots.size();
     }
 
     boolean isStopping() {
@@ -134,31 +147,30 @@ final class Run<T> {
         }
     }
 
-    /** Called once per slot, by whichever thread settled it: stamps and queues it as one step. */
+    /**
+     * Called once per slot, by whichever thread settled it: stamps and queues it as one step, without a lock, so
+     * tasks that end together never wait for each other (see {@link Arrivals}).
+     */
     void settled(Slot<T> slot) {
-        boolean stop = false;
-        lock.lock();
-        try {
-            slot.finishedNanos = clock();
-            arrivals.add(slot);
-            settledCount++;
-            if (slot.launched) {
-                active--;
-            }
-            if (!slot.stoppedByRun && slot.state() != Slot.SUCCESS && firstFailure == null) {
-                firstFailure = slot;
-                stop = failFast;
-            }
-            if (consumerWaiting && settledCount >= wakeAt) {
-                changed.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
+        int settled = arrivals.push(slot, this);
+        boolean stop = !slot.stoppedByRun && slot.state() != Slot.SUCCESS && isFirstFailure(slot) && failFast;
+        arrivals.wakeConsumer(settled);
         launcher.settled(slot.launched);
         if (stop) {
             cancelAll(Slot.CANCELLED);
         }
+    }
+
+    /** Keeps the failure that finished first; true for the one that found none (it is the one to fail fast). */
+    private boolean isFirstFailure(Slot<T> slot) {
+        Slot<T> first;
+        do {
+            first = firstFailure;
+            if (first != null && first.finishedNanos <= slot.finishedNanos) {
+                return false;
+            }
+        } while (!FIRST_FAILURE.compareAndSet(this, first, slot));
+        return first == null;
     }
 
     /**
@@ -181,38 +193,14 @@ final class Run<T> {
 
     /** Waits for the next settled slot and hands it over as a completion, letting go of its value. */
     Completion<T> take() throws InterruptedException {
-        Slot<T> slot = received;
-        if (slot == null) {
-            slot = awaitSettled(false);
-        }
-        received = slot.next;
-        slot.next = null;
+        Slot<T> slot = arrivals.take();
         return new Completion<>(slot.index, slot.name, taken++, slot.takeOutcome(), slot.startedNanos,
                 slot.finishedNanos, clock(), timeout);
     }
 
     /** Gather's path when nobody watches arrivals: one wake-up once every task has settled, not one per task. */
     void awaitAllSettled() throws InterruptedException {
-        awaitSettled(true);
-    }
-
-    /** Waits until the next task settled, or with {@code all} every task, then takes what is queued. */
-    private Slot<T> awaitSettled(boolean all) throws InterruptedException {
-        lock.lock();
-        try {
-            wakeAt = all ? slots.size() : 0;
-            while (all ? settledCount < slots.size() : arrivals.isEmpty()) {
-                consumerWaiting = true;
-                try {
-                    changed.await();
-                } finally {
-                    consumerWaiting = false;
-                }
-            }
-            return arrivals.drain();
-        } finally {
-            lock.unlock();
-        }
+        arrivals.awaitSettled(slots.size());
     }
 
     /** The earliest task to fail, or null. */
@@ -250,7 +238,7 @@ final class Run<T> {
             lock.unlock();
         }
         try {
-            if (stopping || settledCount < slots.size()) { // a run that settled by itself has nothing to stop
+            if (stopping || arrivals.settled() < slots.size()) { // a run that settled by itself has nothing to stop
                 cancelAll(Slot.CANCELLED);
             }
             int own = busy.get() > 0 ? ownTasks(self) : 0;

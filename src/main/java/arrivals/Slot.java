@@ -29,10 +29,17 @@ abstract class Slot<T> {
     private volatile int state = PENDING;
     /** The value or the throwable; written before the final state, read after it. */
     private Object result;
-    /** Nanoseconds from the run's origin; -1 unless the task's work began before it was settled. */
-    volatile long startedNanos = -1;
-    /** Written under the run's lock as the slot is queued. */
+    /**
+     * Nanoseconds from the run's origin; -1 unless the task's work began before it was settled. Written by the
+     * settling thread, from {@link #startCandidate}, so it is complete before the slot is queued.
+     */
+    long startedNanos = -1;
+    /** The start that {@link #begin} read, written before its state transition so a settle that follows sees it. */
+    private long startCandidate;
+    /** Written as the slot is queued, before the push that publishes it (see {@link Arrivals}). */
     long finishedNanos;
+    /** How many slots of the run had settled when this one was queued, itself included; written like it. */
+    int settledSoFar;
     /** Whether the run itself settled this slot (it must then stop the work); read after the state. */
     boolean stoppedByRun;
     /** Set before the run hands the slot to a thread, an executor or a starter; frees a concurrency place. */
@@ -51,18 +58,14 @@ abstract class Slot<T> {
      * that wins afterwards is stamped later: a completion never finishes before it started.
      */
     final boolean begin() {
-        return begin(run.clock());
-    }
-
-    /** {@link #begin()} with the start given: a future handed over running began at the run's origin, 0. */
-    final boolean begin(long now) {
+        long now = run.clock();
         // Once the run is stopping no work begins: the slot is about to be settled, and a launch racing with the
         // cancellation must not start a task while one it cancelled still holds its place.
-        if (run.isStopping() || !STATE.compareAndSet(this, PENDING, STARTED)) {
+        if (run.isStopping()) {
             return false;
         }
-        startedNanos = now;
-        return true;
+        startCandidate = now;
+        return STATE.compareAndSet(this, PENDING, STARTED);
     }
 
     /**
@@ -77,6 +80,9 @@ abstract class Slot<T> {
                 return false;
             }
         } while (!STATE.compareAndSet(this, s, SETTLING));
+        if (s == STARTED) { // a cancel that wins just after the task began still reports when it began
+            startedNanos = startCandidate;
+        }
         result = value;
         stoppedByRun = byRun;
         state = outcome;

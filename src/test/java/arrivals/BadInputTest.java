@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -165,6 +166,24 @@ class BadInputTest {
         assertTrue(message != null && message.contains(named),
                 what + ": expected a message naming '" + named + "' but was: " + message);
         STATS.add("badInputsRejected");
+    }
+
+    /**
+     * Null options are rejected by name before they are used, so the message does not depend on the JVM's helpful
+     * NullPointerException messages (which a JVM may switch off).
+     */
+    @Test
+    void nullOptionsAreNamedByEveryFactory() {
+        List<Callable<String>> one = List.of(OK);
+        List<Executable> calls = List.of(
+                () -> AsCompleted.of(one, null),
+                () -> AsCompleted.ofFutures(List.of(CompletableFuture.completedFuture("a")), null),
+                () -> AsCompleted.ofAsync(List.of(() -> CompletableFuture.completedFuture("a")), null),
+                () -> Gather.all(one, null),
+                () -> Gather.settled(one, null));
+        for (Executable call : calls) {
+            assertEquals("options", assertThrows(NullPointerException.class, call).getMessage());
+        }
     }
 
     /** Valid but extreme inputs: each must simply work, promptly. */

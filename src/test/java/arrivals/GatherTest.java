@@ -22,6 +22,42 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class GatherTest {
 
+    /**
+     * Without a listener, Gather launches every task from the caller's thread (no launcher thread). An interrupted
+     * caller must still get its InterruptedException at once, and must not start the tasks it was handed.
+     */
+    @Test
+    void anInterruptedCallerLaunchesNothingAndIsTold() {
+        AtomicInteger calls = new AtomicInteger();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            tasks.add(calls::incrementAndGet);
+        }
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> Gather.all(tasks));
+        assertEquals(0, calls.get(), "tasks ran although the caller was interrupted before the call");
+        assertTrue(!Thread.interrupted(), "the interrupt was reported by the exception, so the flag is clear");
+    }
+
+    /** The caller launches a large input itself; every task runs once, and the values come back in input order. */
+    @Test
+    void aLargeInputLaunchedByTheCallerComesBackInInputOrder() throws Exception {
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 20_000; i++) {
+            int value = i;
+            tasks.add(() -> {
+                calls.incrementAndGet();
+                return value;
+            });
+        }
+        List<Integer> values = Gather.all(tasks);
+        assertEquals(20_000, calls.get());
+        for (int i = 0; i < values.size(); i++) {
+            assertEquals(i, values.get(i));
+        }
+    }
+
     @Test
     void allReturnsInputOrderWhateverTheDelays() throws Exception {
         var tasks = List.of(sleeping("slow", 400), sleeping("fast", 50), sleeping("middle", 200));

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Thread counts before and after many runs of every kind, including interrupted, timed-out, fail-fast and
  * abandoned ones. Each run makes its threads through a {@link ThreadCensus}, and every thread it made must end
- * after the run closed; runs with the library's own threads are checked through the platform threads (the
- * launcher of a large input is one), which must not grow. No JVM thread dump is taken: one taken while
+ * after the run closed. Each such run has a twin with the library's own threads, which are all virtual and so
+ * listed by no JVM API short of a thread dump: the twins differ only in who makes the threads, and they are
+ * checked through the platform threads, which must not grow. No JVM thread dump is taken: one taken while
  * virtual threads run can crash HotSpot 25 (JDK-8364343).
  */
 @Timeout(300)
@@ -214,7 +215,7 @@ class LeakTest {
                 long id = kind.run(PATIENT.threadFactory(census));
                 census.assertAllEnd("run " + id);
                 made += census.made();
-                kind.run(PATIENT); // the library's own threads: checked below, through the platform threads
+                kind.run(PATIENT); // the library's own (virtual) threads: the census above checked its twin
                 runs += 2;
             }
         }
@@ -242,7 +243,7 @@ class LeakTest {
         return names;
     }
 
-    /** A run's platform launcher may still be leaving when close returns; it must end. */
+    /** A platform thread of a run (made by a factory) may still be leaving when close returns; it must end. */
     private static void awaitRunPlatformThreadsEnded() throws InterruptedException {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().matches("arrivals-\\d+-.*")) {
