@@ -34,8 +34,9 @@ final class Arrivals<T> {
     private Slot<T> ready; // consumer only: collected slots not yet taken, oldest first
 
     /**
-     * Stamps the slot's finish on the run's clock and queues it, as one step; returns how many slots have settled,
-     * this one included. The count rides on the slots ({@link Slot#settledSoFar}), so no counter is shared.
+     * Stamps the slot's finish on the run's clock and queues it, as one step, and wakes the consumer if it waits
+     * for it; returns how many slots have settled, this one included. The count rides on the slots
+     * ({@link Slot#settledSoFar}), so no counter is shared.
      */
     int push(Slot<T> slot, Run<T> run) {
         Slot<T> top;
@@ -47,6 +48,10 @@ final class Arrivals<T> {
             slot.settledSoFar = count;
             slot.finishedNanos = run.clock(); // read after the top: see the class comment
         } while (!NEWEST.compareAndSet(this, top, slot));
+        Thread w = waiter; // read after the push, as the consumer writes itself here before it looks again
+        if (w != null && count >= wakeAt) {
+            LockSupport.unpark(w);
+        }
         return count;
     }
 
@@ -54,14 +59,6 @@ final class Arrivals<T> {
     int settled() {
         Slot<T> top = newest;
         return top == null ? 0 : top.settledSoFar;
-    }
-
-    /** After a push: wakes the consumer if it parks and {@code settled} slots are what it waits for. */
-    void wakeConsumer(int settled) {
-        Thread w = waiter; // read after the push, as the consumer writes itself here before it looks again
-        if (w != null && settled >= wakeAt) {
-            LockSupport.unpark(w);
-        }
     }
 
     /**

@@ -152,9 +152,8 @@ final class Run<T> {
      * tasks that end together never wait for each other (see {@link Arrivals}).
      */
     void settled(Slot<T> slot) {
-        int settled = arrivals.push(slot, this);
+        arrivals.push(slot, this);
         boolean stop = !slot.stoppedByRun && slot.state() != Slot.SUCCESS && isFirstFailure(slot) && failFast;
-        arrivals.wakeConsumer(settled);
         launcher.settled(slot.launched);
         if (stop) {
             cancelAll(Slot.CANCELLED);
