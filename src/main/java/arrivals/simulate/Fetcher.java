@@ -237,9 +237,7 @@ public final class Fetcher {
         if (quiet) {
             return;
         }
-        String scale = timeScale == 1.0
-                ? " (time scale 1)"
-                : " (" + seconds(delay) + " at time scale " + scaleText() + ")";
+        String scale = timeScale == 1.0 ? "" : " (" + seconds(delay) + " at time scale " + scaleText() + ")";
         announce(source + ": request sent, reply due in " + seconds(real) + scale);
     }
 

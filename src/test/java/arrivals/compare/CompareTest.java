@@ -60,7 +60,7 @@ class CompareTest {
     @Test
     void simulatedComparisonGivesTablesAndCharts() throws Exception {
         Delays delays = Delays.ofMillis(300, 100, 200);
-        Compare compare = Compare.simulated(3, delays, 1.0);
+        Compare compare = Compare.simulated(3, delays);
         var summary = compare.summary();
         assertEquals(List.of("gather", "as-completed"), summary.stringColumn(RunTables.STRATEGY).asList());
         assertEquals(delays.finishingOrder(3), compare.recorder().last().arrivalOrder());

@@ -94,6 +94,8 @@ class FetcherTest {
         assertThrows(CancellationException.class, slow::join);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("API 9: cancelled"), out);
+        assertTrue(out.contains("API 9: request sent, reply due in 0.150 s\n") && !out.contains("time scale"),
+                "at real time the line says nothing about a time scale: " + out);
         assertTrue(!out.contains("replied"), out);
     }
 
