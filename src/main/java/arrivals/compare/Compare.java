@@ -6,7 +6,6 @@ import arrivals.Gather;
 import arrivals.Options;
 import arrivals.RunInfo;
 import arrivals.RunListener;
-import arrivals.chart.ArrivalChart;
 import arrivals.chart.SummaryChart;
 import arrivals.chart.TimelineChart;
 import arrivals.record.Recorder;
@@ -24,7 +23,6 @@ import tech.tablesaw.api.Table;
  *
  * <pre>{@code
  * Compare c = Compare.simulated(10, Delays.uniformMillis(100, 500, 42));
- * display(c.arrivalChart().image());   // gather on the diagonal, as-completed scattered
  * display(c.timelineChart().image());  // when each result was ready, and when it was received
  * c.summary();                         // first result, total time, Kendall tau per run
  * }</pre>
@@ -130,11 +128,6 @@ public final class Compare {
     /** One row per run; see {@link arrivals.record.RunTables#summary}. */
     public Table summary() {
         return recorder.summary();
-    }
-
-    /** Arrival order against creation order, every run. */
-    public ArrivalChart arrivalChart() {
-        return ArrivalChart.of(table());
     }
 
     /** A timeline of every run, one panel each. */

@@ -327,8 +327,8 @@ public final class SlowApi implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SlowApi[" + baseUri() + ", delays " + delays + ", time scale "
-                + BigDecimal.valueOf(timeScale).stripTrailingZeros().toPlainString()
+        return "SlowApi[" + baseUri() + ", delays " + delays + (timeScale == 1.0 ? "" : ", time scale "
+                + BigDecimal.valueOf(timeScale).stripTrailingZeros().toPlainString())
                 + (failing.isEmpty() ? "" : ", failing " + new TreeSet<>(failing))
                 + (hanging.isEmpty() ? "" : ", hanging " + new TreeSet<>(hanging)) + (closed.get() ? ", closed" : "")
                 + "]";

@@ -186,9 +186,9 @@ public final class Delays {
     @Override
     public String toString() {
         if (fixed == null) {
-            return "Delays[uniform " + Fetcher.seconds(min) + " to " + Fetcher.seconds(max) + ", seed " + seed + "]";
+            return "Delays[uniform " + Fetcher.millis(min) + " to " + Fetcher.millis(max) + ", seed " + seed + "]";
         }
-        return "Delays" + Arrays.stream(fixed).map(Fetcher::seconds).toList();
+        return "Delays" + Arrays.stream(fixed).map(Fetcher::millis).toList();
     }
 
     static void checkCount(int count) {
