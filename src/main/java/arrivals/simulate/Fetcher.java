@@ -37,8 +37,9 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  *
  * <p>The time scale multiplies every delay. The course runs in real time ({@link #realTime}): every delay lasts
- * as long as it says, and durations print in milliseconds. A scaled fetcher's lines say which scale is in force. A fetcher is immutable and thread-safe; lines go to
- * {@code System.out} as it is when they are printed (so a notebook kernel that swaps it still sees them).
+ * as long as it says, and durations print in milliseconds. A scaled fetcher's lines say which scale is in force.
+ * A fetcher is immutable and thread-safe; lines go to {@code System.out} as it is when they are printed (so a
+ * notebook kernel that swaps it still sees them).
  */
 public final class Fetcher {
     private static final String DEFAULT_PREFIX = "API";
