@@ -6,7 +6,6 @@ import arrivals.Gather;
 import arrivals.Options;
 import arrivals.RunInfo;
 import arrivals.RunListener;
-import arrivals.chart.ArrivalChart;
 import arrivals.chart.SummaryChart;
 import arrivals.chart.TimelineChart;
 import arrivals.record.Recorder;
@@ -23,8 +22,7 @@ import tech.tablesaw.api.Table;
  * the whole comparison in one notebook cell.
  *
  * <pre>{@code
- * Compare c = Compare.simulated(10, Delays.uniformSeconds(1, 5, 42), 0.1);
- * display(c.arrivalChart().image());   // gather on the diagonal, as-completed scattered
+ * Compare c = Compare.simulated(10, Delays.uniformMillis(100, 500, 42));
  * display(c.timelineChart().image());  // when each result was ready, and when it was received
  * c.summary();                         // first result, total time, Kendall tau per run
  * }</pre>
@@ -94,6 +92,18 @@ public final class Compare {
     }
 
     /**
+     * Compares {@code count} quiet simulated fetches ({@link Fetcher#tasks}) with these delays, in real time:
+     * {@code simulated(10, Delays.uniformMillis(100, 500, 42))} takes about 0.5 s per run.
+     *
+     * @throws IllegalArgumentException  if {@code count} is negative
+     * @throws IndexOutOfBoundsException if {@code delays} holds fewer than {@code count} fixed delays
+     * @throws InterruptedException      if the calling thread is interrupted
+     */
+    public static Compare simulated(int count, Delays delays) throws InterruptedException {
+        return of(Fetcher.realTime().quiet().tasks(count, delays));
+    }
+
+    /**
      * Compares {@code count} quiet simulated fetches ({@link Fetcher#tasks}) with these delays at this time
      * scale: {@code simulated(10, Delays.uniformSeconds(1, 5, 42), 0.1)} takes about 0.5 s per run.
      *
@@ -118,11 +128,6 @@ public final class Compare {
     /** One row per run; see {@link arrivals.record.RunTables#summary}. */
     public Table summary() {
         return recorder.summary();
-    }
-
-    /** Arrival order against creation order, every run. */
-    public ArrivalChart arrivalChart() {
-        return ArrivalChart.of(table());
     }
 
     /** A timeline of every run, one panel each. */

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /item/{i}} answers a small JSON body after item {@code i}'s delay.
  *
  * <pre>{@code
- * try (SlowApi api = SlowApi.start(Delays.uniformSeconds(1, 5, 42), 0.1)) {   // 0.1-0.5 s per item
+ * try (SlowApi api = SlowApi.start(Delays.uniformMillis(100, 500, 42))) {   // 100-500 ms per item
  *     HttpClient client = HttpClient.newHttpClient();
  *     api.warmUp(client);                                  // so the first run's timings aren't cold-start ones
  *     var options = Options.defaults().onProgress(TextProgress.lines());
@@ -94,6 +94,16 @@ public final class SlowApi implements AutoCloseable {
     /** A builder, for failing or hanging items or a fixed port. */
     public static Builder newBuilder() {
         return new Builder();
+    }
+
+    /**
+     * Starts a server whose item {@code i} answers after {@code delays.get(i)}, in real time.
+     *
+     * @throws NullPointerException if {@code delays} is null
+     * @throws UncheckedIOException if the server can't listen
+     */
+    public static SlowApi start(Delays delays) {
+        return newBuilder().delays(delays).start();
     }
 
     /**
@@ -317,8 +327,8 @@ public final class SlowApi implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SlowApi[" + baseUri() + ", delays " + delays + ", time scale "
-                + BigDecimal.valueOf(timeScale).stripTrailingZeros().toPlainString()
+        return "SlowApi[" + baseUri() + ", delays " + delays + (timeScale == 1.0 ? "" : ", time scale "
+                + BigDecimal.valueOf(timeScale).stripTrailingZeros().toPlainString())
                 + (failing.isEmpty() ? "" : ", failing " + new TreeSet<>(failing))
                 + (hanging.isEmpty() ? "" : ", hanging " + new TreeSet<>(hanging)) + (closed.get() ? ", closed" : "")
                 + "]";
@@ -412,7 +422,7 @@ public final class SlowApi implements AutoCloseable {
      *
      * <pre>{@code
      * SlowApi api = SlowApi.newBuilder()
-     *     .delays(Delays.uniformSeconds(1, 5, 42)).timeScale(0.1)
+     *     .delays(Delays.uniformMillis(100, 500, 42))
      *     .failing(3, 7)       // these answer 500 after their delay
      *     .hanging(9)          // this one never answers
      *     .start();

@@ -67,6 +67,15 @@ public final class Delays {
     }
 
     /**
+     * Like {@link #uniform}, in milliseconds: {@code uniformMillis(100, 500, 42)} draws between 100 ms and 500 ms.
+     *
+     * @throws IllegalArgumentException if a bound is negative or {@code min > max}
+     */
+    public static Delays uniformMillis(long min, long max, long seed) {
+        return uniform(Duration.ofMillis(min), Duration.ofMillis(max), seed);
+    }
+
+    /**
      * Exactly these delays: position {@code i} waits {@code delays[i]}. There are no delays beyond the last one.
      *
      * @throws NullPointerException     if the array or one of its elements is null
@@ -177,9 +186,9 @@ public final class Delays {
     @Override
     public String toString() {
         if (fixed == null) {
-            return "Delays[uniform " + Fetcher.seconds(min) + " to " + Fetcher.seconds(max) + ", seed " + seed + "]";
+            return "Delays[uniform " + Fetcher.millis(min) + " to " + Fetcher.millis(max) + ", seed " + seed + "]";
         }
-        return "Delays" + Arrays.stream(fixed).map(Fetcher::seconds).toList();
+        return "Delays" + Arrays.stream(fixed).map(Fetcher::millis).toList();
     }
 
     static void checkCount(int count) {

@@ -16,12 +16,12 @@ import java.util.concurrent.CompletableFuture;
  * the source. Each fetch prints a line when it starts and when it replies, unless the fetcher is {@link #quiet}.
  *
  * <pre>{@code
- * Fetcher fetch = Fetcher.scaled(0.1);                          // 1-5 s delays take 0.1-0.5 s
- * List<Task<String>> tasks = fetch.tasks(5, Delays.uniformSeconds(1, 5, 42));
+ * Fetcher fetch = Fetcher.realTime();
+ * List<Task<String>> tasks = fetch.tasks(5, Delays.uniformMillis(100, 500, 42));
  * try (var results = AsCompleted.of(tasks)) {
  *     for (var done : results) System.out.println("got " + done.value() + " from task #" + done.index());
  * }
- * // prints e.g. "API 2: request sent, reply due in 0.164 s (1.641 s at time scale 0.1)" as each one starts
+ * // prints e.g. "API 2: request sent, reply due in 264 ms" as each one starts
  * }</pre>
  *
  * <p>Two forms of the same fetch:
@@ -36,9 +36,10 @@ import java.util.concurrent.CompletableFuture;
  *       them short, or use the {@code ...Async} variants.</li>
  * </ul>
  *
- * <p>The time scale multiplies every delay, so a lesson can speak of seconds while its cells run in tenths;
- * every printed line says which scale is in force. A fetcher is immutable and thread-safe; lines go to
- * {@code System.out} as it is when they are printed (so a notebook kernel that swaps it still sees them).
+ * <p>The time scale multiplies every delay. The course runs in real time ({@link #realTime}): every delay lasts
+ * as long as it says, and durations print in milliseconds. A scaled fetcher's lines say which scale is in force.
+ * A fetcher is immutable and thread-safe; lines go to {@code System.out} as it is when they are printed (so a
+ * notebook kernel that swaps it still sees them).
  */
 public final class Fetcher {
     private static final String DEFAULT_PREFIX = "API";
@@ -137,10 +138,10 @@ public final class Fetcher {
             try {
                 Thread.sleep(real);
             } catch (InterruptedException e) {
-                announce(source + ": cancelled after " + seconds(since(begin)));
+                announce(source + ": cancelled after " + millis(since(begin)));
                 throw e;
             }
-            announce(source + ": replied after " + seconds(since(begin)));
+            announce(source + ": replied after " + millis(since(begin)));
             return reply(source);
         });
     }
@@ -209,13 +210,13 @@ public final class Fetcher {
         if (!quiet) {
             future.whenComplete((value, error) -> {
                 if (error instanceof CancellationException) {
-                    announce(source + ": cancelled after " + seconds(since(origin)));
+                    announce(source + ": cancelled after " + millis(since(origin)));
                 }
             });
         }
         Alarms.at(origin + real.toNanos(), () -> {
             if (!future.isDone()) {
-                announce(source + ": replied after " + seconds(since(origin)));
+                announce(source + ": replied after " + millis(since(origin)));
                 future.complete(reply(source));
             }
         });
@@ -237,10 +238,8 @@ public final class Fetcher {
         if (quiet) {
             return;
         }
-        String scale = timeScale == 1.0
-                ? " (time scale 1)"
-                : " (" + seconds(delay) + " at time scale " + scaleText() + ")";
-        announce(source + ": request sent, reply due in " + seconds(real) + scale);
+        String scale = timeScale == 1.0 ? "" : " (" + millis(delay) + " at time scale " + scaleText() + ")";
+        announce(source + ": request sent, reply due in " + millis(real) + scale);
     }
 
     private void announce(String line) {
@@ -257,13 +256,20 @@ public final class Fetcher {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
-    /** {@code 1.234 s}: the one way durations are printed by the simulation. */
-    static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
+    /**
+     * {@code 150 ms}, or {@code 150.4 ms} when not a whole number of milliseconds: the one way durations are
+     * printed by the simulation, in the unit the course states its delays in.
+     */
+    static String millis(Duration d) {
+        long nanos = d.toNanos();
+        return nanos % 1_000_000 == 0
+                ? (nanos / 1_000_000) + " ms"
+                : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
     @Override
     public String toString() {
-        return "Fetcher[time scale " + scaleText() + (quiet ? ", quiet" : "") + "]";
+        String scale = timeScale == 1.0 ? "real time" : "time scale " + scaleText();
+        return "Fetcher[" + scale + (quiet ? ", quiet" : "") + "]";
     }
 }

@@ -153,6 +153,111 @@ class CourseStructureTest {
         }));
     }
 
+    /**
+     * One time convention: every delay in the course is written in real milliseconds, and what you read is what
+     * you wait. No code cell scales time ({@code Fetcher.scaled}, a {@code SlowApi} or {@code Compare.simulated}
+     * time scale other than 1, a {@code timeScale} of its own), and no markdown speaks of simulated seconds or a
+     * time scale.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyDelayIsInRealTime() throws IOException {
+        List<Path> notebooks = new ArrayList<>(lessons());
+        try (Stream<Path> files = Files.list(NOTEBOOKS.resolve("solutions"))) {
+            files.filter(p -> p.toString().endsWith(".ipynb")).sorted().forEach(notebooks::add);
+        }
+        return notebooks.stream().map(notebook -> DynamicTest.dynamicTest(NOTEBOOKS.relativize(notebook).toString(), () -> {
+            List<String> found = timeScaleUses(JSON.readTree(notebook.toFile()));
+            assertTrue(found.isEmpty(), "delays must be stated in real milliseconds, with no time scale: " + found);
+        }));
+    }
+
+    /** The check above must be able to fail: it finds each way the course used to scale time. */
+    @Test
+    void theTimeConventionCheckFindsScaledTime() throws IOException {
+        List<String> scaled = List.of(
+                "Fetcher fetch = Fetcher.scaled(0.1);",
+                "SlowApi api = SlowApi.start(Delays.uniformSeconds(1, 5, 42), 0.1);",
+                "SlowApi.newBuilder().delays(itemDelays).timeScale(0.1).failing(7).start();",
+                "Compare hundred = Compare.simulated(100, Delays.uniformSeconds(1, 5, 7), 0.05);",
+                "double timeScale = 0.1;");
+        for (String code : scaled) {
+            assertEquals(1, timeScaleUses(notebookOf("code", code)).size(), code);
+        }
+        assertEquals(1, timeScaleUses(notebookOf("markdown", "Delays are given in Simulated seconds.")).size());
+        assertEquals(1, timeScaleUses(notebookOf("markdown", "At time scale 0.1 a call sleeps 400 ms.")).size());
+        List<String> realTime = List.of(
+                "Fetcher fetch = Fetcher.realTime();",
+                "SlowApi api = SlowApi.start(Delays.uniformMillis(100, 500, 42));",
+                "SlowApi api = SlowApi.start(Delays.ofMillis(100, 200), 1);",
+                "SlowApi.newBuilder().delays(Delays.ofMillis(5, 10)).failing(1).start();",
+                "Compare hundred = Compare.simulated(100, Delays.ofMillis(50, 250));");
+        for (String code : realTime) {
+            assertEquals(List.of(), timeScaleUses(notebookOf("code", code)), code);
+        }
+    }
+
+    private static JsonNode notebookOf(String type, String source) throws IOException {
+        return JSON.readTree(JSON.writeValueAsString(java.util.Map.of("cells",
+                List.of(java.util.Map.of("cell_type", type, "source", List.of(source))))));
+    }
+
+    private static final Pattern SCALED_FETCHER = Pattern.compile("Fetcher\\s*\\.\\s*scaled\\s*\\(");
+    private static final Pattern TIME_SCALE_NAME = Pattern.compile("\\btimeScale\\b");
+    private static final Pattern SCALED_PROSE = Pattern.compile("(?i)simulated\\s+seconds?|time\\s+scale");
+
+    /** Each place a notebook scales time, or speaks of scaled time, described in a line. */
+    static List<String> timeScaleUses(JsonNode notebook) {
+        List<String> found = new ArrayList<>();
+        List<String> code = cellTexts(notebook, "code");
+        for (int i = 0; i < code.size(); i++) {
+            String cell = code.get(i);
+            String where = "code cell " + (i + 1) + ": ";
+            if (SCALED_FETCHER.matcher(cell).find()) {
+                found.add(where + "Fetcher.scaled");
+            }
+            if (TIME_SCALE_NAME.matcher(cell).find()) {
+                found.add(where + "a timeScale");
+            }
+            found.addAll(scaledCalls(cell, "SlowApi.start(", 2, where));
+            found.addAll(scaledCalls(cell, "Compare.simulated(", 3, where));
+        }
+        List<String> markdown = cellTexts(notebook, "markdown");
+        for (int i = 0; i < markdown.size(); i++) {
+            Matcher m = SCALED_PROSE.matcher(markdown.get(i));
+            if (m.find()) {
+                found.add("markdown cell " + (i + 1) + ": \"" + m.group() + "\"");
+            }
+        }
+        return found;
+    }
+
+    /** Calls of {@code method} with {@code arity} arguments whose last one, the time scale, is not 1. */
+    private static List<String> scaledCalls(String code, String method, int arity, String where) {
+        List<String> found = new ArrayList<>();
+        for (int at = code.indexOf(method); at >= 0; at = code.indexOf(method, at + 1)) {
+            List<String> args = new ArrayList<>();
+            int depth = 0;
+            StringBuilder arg = new StringBuilder();
+            for (int k = at + method.length(); k < code.length(); k++) {
+                char c = code.charAt(k);
+                if (depth == 0 && (c == ',' || c == ')')) {
+                    args.add(arg.toString().strip());
+                    arg.setLength(0);
+                    if (c == ')') {
+                        break;
+                    }
+                    continue;
+                }
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                arg.append(c);
+            }
+            if (args.size() == arity && !args.get(arity - 1).matches("1(\\.0*)?")) {
+                found.add(where + method + "..., " + args.get(arity - 1) + ")");
+            }
+        }
+        return found;
+    }
+
     /** Every exercise cell a student fills in is skipped headless, and a check cell follows it. */
     private static void assertExercisesAreSelfChecking(JsonNode notebook) {
         int stubs = 0;

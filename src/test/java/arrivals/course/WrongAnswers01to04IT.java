@@ -285,19 +285,19 @@ class WrongAnswers01to04IT {
                         }""")
                 .wrong("Compare showOff", "Ex3 delays increasing", """
                         Compare showOff() throws InterruptedException {
-                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(1, 2.5, 3.5, 5)), Options.defaults(), 2);
+                            return Compare.of(Fetcher.realTime().quiet().tasks(4, Delays.ofMillis(100, 250, 350, 500)), Options.defaults(), 2);
                         }""")
                 .wrong("Compare showOff", "Ex3 delays too close", """
                         Compare showOff() throws InterruptedException {
-                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(4.5, 4, 3.5, 1)), Options.defaults(), 2);
+                            return Compare.of(Fetcher.realTime().quiet().tasks(4, Delays.ofMillis(450, 400, 350, 100)), Options.defaults(), 2);
                         }""")
                 .wrong("Compare showOff", "Ex3 first results too close", """
                         Compare showOff() throws InterruptedException {
-                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(4, 3, 2, 1)), Options.defaults(), 2);
+                            return Compare.of(Fetcher.realTime().quiet().tasks(4, Delays.ofMillis(400, 300, 200, 100)), Options.defaults(), 2);
                         }""")
                 .wrong("Compare showOff", "Ex3 one round", """
                         Compare showOff() throws InterruptedException {
-                            return Compare.of(Fetcher.scaled(0.1).quiet().tasks(4, Delays.ofSeconds(6, 4.5, 3, 1)));
+                            return Compare.of(Fetcher.realTime().quiet().tasks(4, Delays.ofMillis(600, 450, 300, 100)));
                         }""")
                 .wrong("void processAsTheyCome", "Ex4 not done yet", """
                         void processAsTheyCome(List<Task<String>> tasks, int workers) throws Exception {

@@ -19,6 +19,7 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -116,7 +117,8 @@ class SlowApiTest {
 
     @Test
     void listensOnLoopbackOnly() throws Exception {
-        try (SlowApi api = SlowApi.start(Delays.ofMillis(1), 1.0)) {
+        try (SlowApi api = SlowApi.start(Delays.ofMillis(1))) {
+            assertEquals(Duration.ofMillis(1), api.delay(0), "delays are in real time");
             assertEquals(InetAddress.getByName("127.0.0.1"), api.address().getAddress());
             assertEquals("http://127.0.0.1:" + api.port() + "/item/0", api.uri(0).toString());
             assertEquals(200, client.send(api.request(0), HttpResponse.BodyHandlers.ofString()).statusCode());

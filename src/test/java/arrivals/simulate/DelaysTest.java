@@ -30,6 +30,18 @@ class DelaysTest {
     }
 
     @Test
+    void uniformMillisDrawsWholeMillisecondsWithinTheBounds() {
+        Delays delays = Delays.uniformMillis(100, 500, 42);
+        for (Duration d : delays.first(200)) {
+            assertTrue(d.toMillis() >= 100 && d.toMillis() <= 500, d::toString);
+            assertEquals(0, d.toNanos() % 1_000_000, d::toString);
+        }
+        assertEquals(Delays.uniform(Duration.ofMillis(100), Duration.ofMillis(500), 42).first(50), delays.first(50));
+        assertThrows(IllegalArgumentException.class, () -> Delays.uniformMillis(5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Delays.uniformMillis(-1, 1, 0));
+    }
+
+    @Test
     void randomDelaysStayWithinTheBoundsAtMillisecondResolutionAndSpreadOut() {
         Delays delays = Delays.uniform(Duration.ofMillis(100), Duration.ofMillis(110), 7);
         boolean sawMin = false, sawMax = false;

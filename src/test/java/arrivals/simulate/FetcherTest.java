@@ -43,7 +43,7 @@ class FetcherTest {
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(2, lines.size(), lines::toString);
         assertTrue(lines.get(0).startsWith("API 7:") && lines.get(0).contains("time scale 0.5")
-                && lines.get(0).contains("0.020 s"), lines.get(0));
+                && lines.get(0).contains("20 ms (40 ms at time scale 0.5)"), lines.get(0));
         assertTrue(lines.get(1).startsWith("API 7:"), lines.get(1));
     }
 
@@ -94,6 +94,8 @@ class FetcherTest {
         assertThrows(CancellationException.class, slow::join);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("API 9: cancelled"), out);
+        assertTrue(out.contains("API 9: request sent, reply due in 150 ms\n") && !out.contains("time scale"),
+                "at real time the line says nothing about a time scale: " + out);
         assertTrue(!out.contains("replied"), out);
     }
 
