@@ -3,6 +3,7 @@ package arrivals;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The settled slots of a run, in the order they settled, handed to one consumer. Settling threads push onto a
@@ -62,13 +63,16 @@ final class Arrivals<T> {
     }
 
     /**
-     * The oldest settled slot not yet taken, waiting for one if need be; consumer only.
+     * The oldest settled slot not yet taken, waiting for one if need be; consumer only. Before it parks, it runs
+     * {@code instead}, and looks again if that did some work (the run's consumer launches tasks that way).
      *
      * @throws InterruptedException if the consumer is interrupted while it waits (nothing is taken then)
      */
-    Slot<T> take() throws InterruptedException {
+    Slot<T> take(BooleanSupplier instead) throws InterruptedException {
         while (ready == null && !collect()) {
-            park(0);
+            if (!instead.getAsBoolean()) {
+                park(0);
+            }
         }
         Slot<T> slot = ready;
         ready = slot.next;

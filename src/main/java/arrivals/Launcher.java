@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,8 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Launcher<T> {
     /** Tasks started by the creating thread, so a small input needs no launcher thread at all. */
     private static final int INLINE_LAUNCHES = 256;
-    /** Launches between two yields of the launcher (a power of two). */
-    private static final int YIELD_EVERY = 256;
+    /** Tasks a thread claims at a time when the launcher and the consumer share the launching. */
+    private static final int BATCH = 256;
 
     private final Run<T> run;
     private final boolean observed; // futures that are already running: nothing to launch
@@ -27,8 +28,12 @@ final class Launcher<T> {
     private final Duration timeout;
     private volatile Thread timer, launcher;
     private int nextLaunch; // written before the launcher starts, then the launcher's alone
-    // One builder per run: threads are made by one thread at a time (the caller, then the launcher it starts).
-    private final Thread.Builder.OfVirtual virtual = Thread.ofVirtual();
+    // Unbounded callables on our own threads: the launcher and the caller's thread claim batches from here.
+    private final AtomicInteger claimed = new AtomicInteger();
+    private final boolean shared;
+    private Thread creator; // the thread that started the run
+    // A builder is not thread-safe: this one is the caller's thread's; the launcher makes its own.
+    private final Thread.Builder.OfVirtual virtual;
     private final String prefix, taskName;
 
     /** @throws IllegalArgumentException if {@code options} ask for what can't apply to this kind of input */
@@ -48,6 +53,8 @@ final class Launcher<T> {
         this.timeout = options.timeout().orElse(null);
         this.prefix = "arrivals-" + run.info.id() + "-";
         this.taskName = prefix + "task";
+        this.virtual = Thread.ofVirtual().name(taskName);
+        this.shared = !observed && !async && executor == null && maxConcurrency == Integer.MAX_VALUE;
     }
 
     /**
@@ -73,14 +80,16 @@ final class Launcher<T> {
         boolean here = allHere && unbounded;
         int inline = here ? n : Math.min(n, Math.min(maxConcurrency, INLINE_LAUNCHES));
         Thread self = Thread.currentThread();
+        creator = self;
         int i = 0;
         for (; i < inline && !run.isStopping() && !(here && self.isInterrupted()); i++) {
             if (!unbounded) {
                 run.movePlace(1);
             }
-            launch(i);
+            launch(i, virtual);
         }
         nextLaunch = i;
+        claimed.set(i);
         if (i < n && !run.isStopping() && !here) {
             startOwnThread(this::launchRest, "launcher");
         }
@@ -121,7 +130,7 @@ final class Launcher<T> {
      * Starts one task, unless it was settled before its turn (its place, if it took one, is then given back).
      * Whatever the executor or the JVM throws (OutOfMemoryError too) fails that task alone.
      */
-    private void launch(int index) {
+    private void launch(int index, Thread.Builder.OfVirtual builder) {
         Slot<T> slot = run.slot(index);
         if (slot.isSettled()) {
             if (maxConcurrency != Integer.MAX_VALUE) {
@@ -141,7 +150,7 @@ final class Launcher<T> {
             } else {
                 run.enter();
                 try {
-                    newThread(task, factory == null ? taskName : null).start();
+                    newThread(task, builder).start();
                 } catch (Throwable e) {
                     run.exit();
                     throw e;
@@ -152,8 +161,9 @@ final class Launcher<T> {
         }
     }
 
-    private Thread newThread(Runnable body, String name) {
-        Thread t = factory == null ? virtual.name(name).unstarted(body) : factory.newThread(body);
+    /** A task's thread: from the factory, or from {@code builder}, which names it. */
+    private Thread newThread(Runnable body, Thread.Builder.OfVirtual builder) {
+        Thread t = factory == null ? builder.unstarted(body) : factory.newThread(body);
         if (t == null) {
             throw new RejectedExecutionException("the thread factory returned null");
         }
@@ -164,7 +174,7 @@ final class Launcher<T> {
     private void startOwnThread(Runnable body, String role) {
         run.enter();
         try {
-            Thread t = newThread(body, prefix + role);
+            Thread t = newThread(body, Thread.ofVirtual().name(prefix + role));
             if (role.equals("timer")) { // known before it runs: a close it calls must not wait for itself
                 timer = t;
             } else {
@@ -178,15 +188,48 @@ final class Launcher<T> {
     }
 
     /**
+     * The caller's thread, waiting for a result, launches a batch itself instead of parking; returns whether it
+     * did. Only the thread that started the run helps, so every task thread is still made from the caller's
+     * context; an interrupted caller does not help (it is about to be told of the interrupt).
+     */
+    boolean launchSome() {
+        Thread self = Thread.currentThread();
+        if (!shared || self != creator || self.isInterrupted() || run.isStopping()) {
+            return false;
+        }
+        int from = claimed.getAndAdd(BATCH);
+        if (from >= run.size()) {
+            return false;
+        }
+        launchBatch(from, virtual);
+        return true;
+    }
+
+    private void launchBatch(int from, Thread.Builder.OfVirtual builder) {
+        int to = Math.min(run.size(), from + BATCH);
+        for (int i = from; i < to && !run.isStopping(); i++) {
+            launch(i, builder);
+        }
+    }
+
+    /**
      * The launcher's body: starts the rest of the input, as places free up under a concurrency limit. It is a
      * virtual thread: a platform launcher, a new thread for every run, made a large input cost 1.3 to 1.6 times
      * as much, most of it in allocating the task threads (a new thread starts with small allocation buffers; a
      * virtual thread allocates in its carrier's). Launching is steady CPU work that never blocks, so it yields its
-     * carrier now and then: on one or two carriers the tasks it started must get to run, or the first result
-     * would wait for the last launch.
+     * carrier after every batch: on one or two carriers the tasks it started must get to run, or the first result
+     * would wait for the last launch. Without a limit, the caller's thread shares the work ({@link #launchSome}).
      */
     private void launchRest() {
+        Thread.Builder.OfVirtual builder = Thread.ofVirtual().name(taskName);
         try {
+            if (shared) {
+                for (int from; (from = claimed.getAndAdd(BATCH)) < run.size() && !run.isStopping(); ) {
+                    launchBatch(from, builder);
+                    Thread.yield();
+                }
+                return;
+            }
             for (int i = nextLaunch; i < run.size() && !run.isStopping(); i++) {
                 while (maxConcurrency != Integer.MAX_VALUE && !run.tryTakePlace(maxConcurrency)) {
                     if (run.isStopping()) {
@@ -194,8 +237,8 @@ final class Launcher<T> {
                     }
                     LockSupport.park(this); // until a launched task settles, or the run stops
                 }
-                launch(i);
-                if ((i & (YIELD_EVERY - 1)) == 0) {
+                launch(i, builder);
+                if ((i & (BATCH - 1)) == 0) {
                     Thread.yield();
                 }
             }

@@ -192,7 +192,7 @@ final class Run<T> {
 
     /** Waits for the next settled slot and hands it over as a completion, letting go of its value. */
     Completion<T> take() throws InterruptedException {
-        Slot<T> slot = arrivals.take();
+        Slot<T> slot = arrivals.take(launcher::launchSome); // launching beats parking while tasks are left
         return new Completion<>(slot.index, slot.name, taken++, slot.takeOutcome(), slot.startedNanos,
                 slot.finishedNanos, clock(), timeout);
     }

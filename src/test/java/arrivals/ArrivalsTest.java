@@ -49,7 +49,7 @@ class ArrivalsTest {
         boolean[] seen = new boolean[n];
         long lastStamp = Long.MIN_VALUE;
         for (int taken = 0; taken < n; taken++) {
-            Slot<Integer> slot = arrivals.take(); // parks whenever the pushers fall behind
+            Slot<Integer> slot = arrivals.take(() -> false); // parks whenever the pushers fall behind
             assertFalse(seen[slot.index], "slot " + slot.index + " taken twice");
             seen[slot.index] = true;
             assertTrue(slot.finishedNanos >= lastStamp, "slot " + slot.index + " was stamped " + slot.finishedNanos
@@ -69,10 +69,10 @@ class ArrivalsTest {
         Run<Integer> run = idleRun(1);
         Arrivals<Integer> arrivals = new Arrivals<>();
         Thread.currentThread().interrupt();
-        assertThrows(InterruptedException.class, arrivals::take);
+        assertThrows(InterruptedException.class, () -> arrivals.take(() -> false));
         assertFalse(Thread.interrupted(), "the interrupt is reported by the exception");
         arrivals.push(run.slot(0), run);
-        assertEquals(0, arrivals.take().index, "the slot pushed after the interrupt is still there");
+        assertEquals(0, arrivals.take(() -> false).index, "the slot pushed after the interrupt is still there");
     }
 
     @Test

@@ -31,6 +31,66 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class AsCompletedTest {
 
+    /**
+     * A large unbounded input is launched by the run's launcher and, while it waits for results, by the caller's
+     * thread. Every task is delivered once, and every task thread inherits the caller's context, never a task's
+     * (each task overwrites its own inheritable value, which a thread made by that task would carry on).
+     */
+    @Test
+    void aLargeInputLaunchedByLauncherAndCallerDeliversEachOnceInTheCallersContext() {
+        InheritableThreadLocal<String> context = new InheritableThreadLocal<>();
+        context.set("caller");
+        int n = 5_000;
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String mine = "task " + i;
+            tasks.add(() -> {
+                String seen = context.get();
+                context.set(mine);
+                return seen;
+            });
+        }
+        boolean[] delivered = new boolean[n];
+        try (var results = AsCompleted.of(tasks)) {
+            for (Completion<String> done : results) {
+                assertFalse(delivered[done.index()], "task " + done.index() + " delivered twice");
+                delivered[done.index()] = true;
+                assertEquals("caller", done.value(), "the context of task " + done.index() + "'s thread");
+            }
+        } finally {
+            context.remove();
+        }
+        for (int i = 0; i < n; i++) {
+            assertTrue(delivered[i], "task " + i + " never delivered");
+        }
+    }
+
+    /**
+     * Consumed on another thread than the one that started it, the run is launched by its launcher alone: the
+     * consumer's own context never reaches a task.
+     */
+    @Test
+    void aRunConsumedOnAnotherThreadLaunchesFromTheCallersContext() throws Exception {
+        InheritableThreadLocal<String> context = new InheritableThreadLocal<>();
+        context.set("caller");
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            tasks.add(context::get);
+        }
+        List<String> seen = new ArrayList<>();
+        try (var results = AsCompleted.of(tasks)) {
+            Thread consumer = Thread.ofPlatform().inheritInheritableThreadLocals(false).start(() -> {
+                context.set("consumer");
+                results.forEach(done -> seen.add(done.value()));
+            });
+            consumer.join();
+        } finally {
+            context.remove();
+        }
+        assertEquals(3_000, seen.size());
+        assertTrue(seen.stream().allMatch("caller"::equals), "a task saw the consumer's context");
+    }
+
     @Test
     void completionOrderFollowsDistinctDelays() {
         // Delays 250 ms apart: far more than scheduling noise on a loaded 2-core machine.
