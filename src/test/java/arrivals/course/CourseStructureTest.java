@@ -156,8 +156,9 @@ class CourseStructureTest {
     /**
      * One time convention: every delay in the course is written in real milliseconds, and what you read is what
      * you wait. No code cell scales time ({@code Fetcher.scaled}, a {@code SlowApi} or {@code Compare.simulated}
-     * time scale other than 1, a {@code timeScale} of its own), and no markdown speaks of simulated seconds or a
-     * time scale.
+     * time scale other than 1, a {@code timeScale} of its own), none makes up a time unit of its own (a
+     * {@code Duration} {@code multipliedBy} a count, or a unit variable such as {@code kitchenMinute}), and no markdown
+     * speaks of simulated seconds, a time scale, or a minute that lasts some milliseconds.
      */
     @TestFactory
     Stream<DynamicTest> everyDelayIsInRealTime() throws IOException {
@@ -179,18 +180,31 @@ class CourseStructureTest {
                 "SlowApi api = SlowApi.start(Delays.uniformSeconds(1, 5, 42), 0.1);",
                 "SlowApi.newBuilder().delays(itemDelays).timeScale(0.1).failing(7).start();",
                 "Compare hundred = Compare.simulated(100, Delays.uniformSeconds(1, 5, 7), 0.05);",
-                "double timeScale = 0.1;");
+                "double timeScale = 0.1;",
+                "Thread.sleep(Duration.ofMillis(100).multipliedBy(order.minutes()));",
+                "long tickSecond = 50;");
+        // The kitchen of notebook 03 before the convention: a made-up minute of 100 ms, used as a unit.
+        assertEquals(2, timeScaleUses(notebookOf("code", """
+                Duration kitchenMinute = Duration.ofMillis(100);
+                Thread.sleep(kitchenMinute.multipliedBy(order.minutes()));
+                """)).size());
         for (String code : scaled) {
             assertEquals(1, timeScaleUses(notebookOf("code", code)).size(), code);
         }
         assertEquals(1, timeScaleUses(notebookOf("markdown", "Delays are given in Simulated seconds.")).size());
         assertEquals(1, timeScaleUses(notebookOf("markdown", "At time scale 0.1 a call sleeps 400 ms.")).size());
+        assertEquals(1, timeScaleUses(notebookOf("markdown", "In our kitchen a minute of cooking lasts 100 ms.")).size());
+        assertEquals(List.of(), timeScaleUses(notebookOf("markdown", "Each notebook takes about 20 minutes.")));
         List<String> realTime = List.of(
                 "Fetcher fetch = Fetcher.realTime();",
                 "SlowApi api = SlowApi.start(Delays.uniformMillis(100, 500, 42));",
                 "SlowApi api = SlowApi.start(Delays.ofMillis(100, 200), 1);",
                 "SlowApi.newBuilder().delays(Delays.ofMillis(5, 10)).failing(1).start();",
-                "Compare hundred = Compare.simulated(100, Delays.ofMillis(50, 250));");
+                "Compare hundred = Compare.simulated(100, Delays.ofMillis(50, 250));",
+                "record Order(int table, String dish, int millis) { }  Thread.sleep(order.millis());",
+                "Gather.all(tasks, Options.defaults().timeout(Duration.ofMinutes(1).plusSeconds(30)));",
+                "long perSecond = 1000 / Duration.ofMillis(250).toMillis();  int second = first + 1;",
+                "System.out.println(\"a second later these had run to their end\");");
         for (String code : realTime) {
             assertEquals(List.of(), timeScaleUses(notebookOf("code", code)), code);
         }
@@ -203,7 +217,13 @@ class CourseStructureTest {
 
     private static final Pattern SCALED_FETCHER = Pattern.compile("Fetcher\\s*\\.\\s*scaled\\s*\\(");
     private static final Pattern TIME_SCALE_NAME = Pattern.compile("\\btimeScale\\b");
-    private static final Pattern SCALED_PROSE = Pattern.compile("(?i)simulated\\s+seconds?|time\\s+scale");
+    private static final Pattern SCALED_PROSE = Pattern.compile(
+            "(?i)simulated\\s+seconds?|time\\s+scale|\\b(?:minute|second)\\b[^.\\n]{0,40}?\\blasts?\\s+[\\d,.]+\\s*(?:ms|milli)");
+    /** A count of a made-up unit: {@code unit.multipliedBy(n)}. Real delays are written out in milliseconds. */
+    private static final Pattern MULTIPLIED = Pattern.compile("\\.\\s*multipliedBy\\s*\\(");
+    /** A variable named as a unit ({@code kitchenMinute}, {@code tickSecond}); methods like {@code ofMinutes} are fine. */
+    private static final Pattern UNIT_NAME = Pattern.compile(
+            "\\b[a-z][A-Za-z0-9_]*?(?<![Pp]er)(?:Minute|Second)\\b(?!\\s*\\()");
 
     /** Each place a notebook scales time, or speaks of scaled time, described in a line. */
     static List<String> timeScaleUses(JsonNode notebook) {
@@ -217,6 +237,13 @@ class CourseStructureTest {
             }
             if (TIME_SCALE_NAME.matcher(cell).find()) {
                 found.add(where + "a timeScale");
+            }
+            if (MULTIPLIED.matcher(cell).find()) {
+                found.add(where + "a Duration multipliedBy a count of a made-up unit");
+            }
+            Matcher unit = UNIT_NAME.matcher(cell);
+            if (unit.find()) {
+                found.add(where + "a unit of its own, " + unit.group());
             }
             found.addAll(scaledCalls(cell, "SlowApi.start(", 2, where));
             found.addAll(scaledCalls(cell, "Compare.simulated(", 3, where));
