@@ -47,7 +47,7 @@ final class Arrivals<T> {
             slot.next = top;
             count = top == null ? 1 : top.settledSoFar + 1;
             slot.settledSoFar = count;
-            slot.finishedNanos = run.clock(); // read after the top: see the class comment
+            slot.finishedNanos = run.stamp(slot.state() != Slot.SUCCESS); // read after the top: see above
         } while (!NEWEST.compareAndSet(this, top, slot));
         Thread w = waiter; // read after the push, as the consumer writes itself here before it looks again
         if (w != null && count >= wakeAt) {

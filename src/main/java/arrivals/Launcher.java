@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Starts a run's work: the first tasks from the caller's thread, the rest of a large or bounded input from a
- * launcher thread, and the deadline on a timer thread. The two are separate because a launch may block (a direct
+ * launcher thread (helped, without a limit, by the caller's thread whenever it waits for a result), and the
+ * deadline on a timer thread. The two are separate because a launch may block (a direct
  * executor runs the task inline) and the deadline must still stop it. All three are threads of the run: no user
  * code runs on a JDK-wide scheduler, and every thread is made by the caller's thread or by the launcher the
  * caller's thread made, so it inherits the caller's inheritable thread-locals, never another task's.
@@ -138,7 +139,9 @@ final class Launcher<T> {
             }
             return;
         }
-        slot.launched = true;
+        if (maxConcurrency != Integer.MAX_VALUE) { // only a limit needs to know (a volatile write per task)
+            slot.launched = true;
+        }
         if (slot instanceof AsyncSlot<T> a) {
             a.start(); // asynchronous work needs no thread: the launching thread just starts it
             return;

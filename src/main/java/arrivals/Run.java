@@ -53,6 +53,7 @@ final class Run<T> {
     private volatile boolean stopping, closing;
     private volatile List<Integer> stillRunning = List.of();
     private int taken; // consumer thread only
+    private boolean unobserved; // written before any task starts
 
     private Run(String strategy, Positions<T> slots, Options options, boolean failFast, boolean observed) {
         Objects.requireNonNull(options, "options");
@@ -89,6 +90,15 @@ final class Run<T> {
         return System.nanoTime() - origin;
     }
 
+    /**
+     * A task's start or finish on the run's clock, or 0 when nobody will see it: a gather without a listener
+     * reports no times, and a clock read costs about as much as the rest of settling a task. A failure is always
+     * stamped, since gather reports the earliest one.
+     */
+    long stamp(boolean failed) {
+        return unobserved && !failed ? 0 : clock();
+    }
+
     int size() {
         return slots.size();
     }
@@ -107,6 +117,7 @@ final class Run<T> {
 
     /** Starts a run whose results nobody takes before all have settled: the caller launches every task. */
     void startAll() {
+        unobserved = true;
         launcher.start(true);
     }
 

@@ -42,7 +42,7 @@ abstract class Slot<T> {
     int settledSoFar;
     /** Whether the run itself settled this slot (it must then stop the work); read after the state. */
     boolean stoppedByRun;
-    /** Set before the run hands the slot to a thread, an executor or a starter; frees a concurrency place. */
+    /** Under a concurrency limit, set before the run hands the slot over to be run; its settling frees a place. */
     volatile boolean launched;
     /** The run's queue of settled slots is a list through this field, so queueing allocates nothing. */
     Slot<T> next;
@@ -58,7 +58,7 @@ abstract class Slot<T> {
      * that wins afterwards is stamped later: a completion never finishes before it started.
      */
     final boolean begin() {
-        long now = run.clock();
+        long now = run.stamp(false);
         // Once the run is stopping no work begins: the slot is about to be settled, and a launch racing with the
         // cancellation must not start a task while one it cancelled still holds its place.
         if (run.isStopping()) {
