@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -30,7 +30,7 @@ final class Launcher<T> {
     private volatile Thread timer, launcher;
     private int nextLaunch; // written before the launcher starts, then the launcher's alone
     // Unbounded callables on our own threads: the launcher and the caller's thread claim batches from here.
-    private final AtomicInteger claimed = new AtomicInteger();
+    private final AtomicLong claimed = new AtomicLong(); // a long: it may run past the end of the input
     private final boolean shared;
     private Thread creator; // the thread that started the run
     // A builder is not thread-safe: this one is the caller's thread's; the launcher makes its own.
@@ -197,19 +197,20 @@ final class Launcher<T> {
      */
     boolean launchSome() {
         Thread self = Thread.currentThread();
-        if (!shared || self != creator || self.isInterrupted() || run.isStopping()) {
+        // Looked at before adding: a consumer asks at every wait, and adding each time would overflow in the end.
+        if (!shared || self != creator || self.isInterrupted() || run.isStopping() || claimed.get() >= run.size()) {
             return false;
         }
-        int from = claimed.getAndAdd(BATCH);
+        long from = claimed.getAndAdd(BATCH);
         if (from >= run.size()) {
             return false;
         }
-        launchBatch(from, virtual);
+        launchBatch((int) from, virtual);
         return true;
     }
 
     private void launchBatch(int from, Thread.Builder.OfVirtual builder) {
-        int to = Math.min(run.size(), from + BATCH);
+        int to = (int) Math.min(run.size(), (long) from + BATCH);
         for (int i = from; i < to && !run.isStopping(); i++) {
             launch(i, builder);
         }
@@ -227,8 +228,8 @@ final class Launcher<T> {
         Thread.Builder.OfVirtual builder = Thread.ofVirtual().name(taskName);
         try {
             if (shared) {
-                for (int from; (from = claimed.getAndAdd(BATCH)) < run.size() && !run.isStopping(); ) {
-                    launchBatch(from, builder);
+                for (long from; (from = claimed.getAndAdd(BATCH)) < run.size() && !run.isStopping(); ) {
+                    launchBatch((int) from, builder);
                     Thread.yield();
                 }
                 return;
