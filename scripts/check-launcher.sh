@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks what ./course promises a newcomer, beyond the doctor (scripts/check-doctor.sh):
 #   1. --help works for the tool and every command, without a JDK or a build, and prints the course's
-#      own usage (never the internal `java -cp ... CourseMain` one);
+#      own usage (never the internal `java -cp ... CourseMain` one); bad arguments to run and to
+#      bench --core get a usage line, not a stack trace;
 #   2. a half-created .venv (python without pip) is recreated by ./course lab, and a folder that is not a
 #      virtual environment is left alone;
 #   3. ./course run, started from another folder, writes under the repository's target/ (or the --out
@@ -68,6 +69,13 @@ status_is bad-option 2
 says bad-option "unknown option --frobnicate"
 says bad-option "usage: ./course run [--out DIR]"
 never_says bad-option "java -cp"
+# The core benchmark takes sizes only; a typo must say so and how to call it, not throw.
+says help-bench "./course bench --core [N [ROUNDS]]"
+run bad-core -- "$ROOT/course" bench --core lots
+status_is bad-core 2
+says bad-core "'lots' is not a positive whole number"
+says bad-core "usage: ./course bench --core [N [ROUNDS]]"
+never_says bad-core "Exception"
 run unknown PATH=$BARE_PATH -- "$ROOT/course" frobnicate
 status_is unknown 1
 says unknown "unknown command 'frobnicate'"

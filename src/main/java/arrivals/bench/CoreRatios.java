@@ -21,12 +21,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The library's cost against the plain JDK doing the same job, as ratios measured in one JVM: the library path
  * and its JDK counterpart run alternately, round after round, after warm-up rounds, and each row reports the
- * median of the per-round ratios (wall time; CPU time of the whole process alongside). The work is trivial, so
+ * median of the per-round ratios (wall time; CPU time of the whole process and the bytes allocated per task alongside,
+ * since allocation and the collections it causes are much of what a trivial task costs). The work is trivial, so
  * what is measured is the machinery: starting a thread per task and handing its result over.
  *
  * <pre>{@code
- * java -cp target/classes arrivals.bench.CoreRatios              // 200,000 and 1,000,000 tasks, 5 rounds
- * java -cp target/classes arrivals.bench.CoreRatios 100000 3     // one size, 3 rounds
+ * ./course bench --core              // 200,000 and 1,000,000 tasks, 5 rounds
+ * ./course bench --core 100000 3     // one size, 3 rounds
  * }</pre>
  *
  * <ul>
@@ -50,8 +51,8 @@ public final class CoreRatios {
     private CoreRatios() {
     }
 
-    /** One measured pair: nanoseconds of wall and CPU time. */
-    private record Cost(long wall, long cpu) {
+    /** One measured run: nanoseconds of wall and CPU time, and the bytes every thread allocated meanwhile. */
+    private record Cost(long wall, long cpu, long allocated) {
     }
 
     private interface Body {
@@ -59,8 +60,20 @@ public final class CoreRatios {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length > 0 ? new int[] {Integer.parseInt(args[0])} : new int[] {200_000, 1_000_000};
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int[] sizes;
+        int rounds;
+        try {
+            if (args.length > 2) {
+                throw new IllegalArgumentException("too many arguments");
+            }
+            sizes = args.length > 0 ? new int[] {positive(args[0])} : new int[] {200_000, 1_000_000};
+            rounds = args.length > 1 ? positive(args[1]) : 5;
+        } catch (IllegalArgumentException e) {
+            System.err.println("CoreRatios: " + e.getMessage() + "\nusage: ./course bench --core [N [ROUNDS]]"
+                    + "   (N tasks per run, ROUNDS measured rounds; both positive whole numbers)");
+            System.exit(2);
+            return;
+        }
         System.out.printf("Java %s, %d cores, %d rounds after %d warm-up rounds%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), rounds, 2);
         Body[][] pairs = {
@@ -78,6 +91,8 @@ public final class CoreRatios {
                 double[] cpu = new double[rounds];
                 long libWall = 0;
                 long jdkWall = 0;
+                long libBytes = 0;
+                long jdkBytes = 0;
                 for (int r = 0; r < rounds; r++) {
                     Cost lib = measure(pairs[p][0], n);
                     Cost jdk = measure(pairs[p][1], n);
@@ -85,29 +100,48 @@ public final class CoreRatios {
                     cpu[r] = (double) lib.cpu() / jdk.cpu();
                     libWall += lib.wall();
                     jdkWall += jdk.wall();
+                    libBytes += lib.allocated();
+                    jdkBytes += jdk.allocated();
                 }
                 double ratio = median(wall);
                 System.out.printf("%-45s N=%,9d  library %8.1f ms  jdk %8.1f ms  wall ratio %.2f (min %.2f, max %.2f)"
-                                + "  cpu ratio %.2f  target <= %.1f: %s%n",
+                                + "  cpu ratio %.2f  allocated per task: library %.0f B, jdk %.0f B  target <= %.1f: %s%n",
                         ROWS[p], n, libWall / 1e6 / rounds, jdkWall / 1e6 / rounds, ratio,
                         Arrays.stream(wall).min().orElseThrow(), Arrays.stream(wall).max().orElseThrow(),
-                        median(cpu), TARGETS[p], ratio <= TARGETS[p] ? "met" : "MISSED");
+                        median(cpu), (double) libBytes / rounds / n, (double) jdkBytes / rounds / n,
+                        TARGETS[p], ratio <= TARGETS[p] ? "met" : "MISSED");
             }
         }
+    }
+
+    private static int positive(String arg) {
+        try {
+            int value = Integer.parseInt(arg.replace("_", "").replace(",", ""));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the argument
+        }
+        throw new IllegalArgumentException("'" + arg + "' is not a positive whole number");
     }
 
     private static Cost measure(Body body, int n) throws Exception {
         System.gc();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // Virtual threads allocate on their carriers, which are platform threads, so this total includes them.
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long bytes0 = threads.getTotalThreadAllocatedBytes();
         long t0 = System.nanoTime();
         long sum = body.run(n);
         long wall = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - cpu0;
+        long allocated = threads.getTotalThreadAllocatedBytes() - bytes0;
         if (sum != (long) n * (n - 1) / 2) {
             throw new AssertionError("wrong checksum " + sum + " for " + n + " tasks");
         }
-        return new Cost(wall, cpu);
+        return new Cost(wall, cpu, allocated);
     }
 
     private static double median(double[] values) {
