@@ -73,7 +73,7 @@ never_says bad-option "java -cp"
 says help-bench "./course bench --core [N [ROUNDS]]"
 run bad-core -- "$ROOT/course" bench --core lots
 status_is bad-core 2
-says bad-core "'lots' is not a positive whole number"
+says bad-core "N expects a number, got 'lots'"
 says bad-core "usage: ./course bench --core [N [ROUNDS]]"
 never_says bad-core "Exception"
 run unknown PATH=$BARE_PATH -- "$ROOT/course" frobnicate

@@ -97,7 +97,8 @@ public final class BenchMain {
             }
         }
 
-        private static int positive(String text, String flag) {
+        /** Also reads {@link CoreRatios}'s arguments, so both benchmarks answer a bad number alike. */
+        static int positive(String text, String flag) {
             long value = number(text, flag);
             if (value <= 0 || value > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(flag + " expects a positive number, got '" + text + "'");

@@ -66,11 +66,12 @@ public final class CoreRatios {
             if (args.length > 2) {
                 throw new IllegalArgumentException("too many arguments");
             }
-            sizes = args.length > 0 ? new int[] {positive(args[0])} : new int[] {200_000, 1_000_000};
-            rounds = args.length > 1 ? positive(args[1]) : 5;
+            sizes = args.length > 0 ? new int[] {BenchMain.Plan.positive(args[0].replace("_", ""), "N")}
+                    : new int[] {200_000, 1_000_000};
+            rounds = args.length > 1 ? BenchMain.Plan.positive(args[1], "ROUNDS") : 5;
         } catch (IllegalArgumentException e) {
             System.err.println("CoreRatios: " + e.getMessage() + "\nusage: ./course bench --core [N [ROUNDS]]"
-                    + "   (N tasks per run, ROUNDS measured rounds; both positive whole numbers)");
+                    + "   (N tasks per run, ROUNDS measured rounds)");
             System.exit(2);
             return;
         }
@@ -112,18 +113,6 @@ public final class CoreRatios {
                         TARGETS[p], ratio <= TARGETS[p] ? "met" : "MISSED");
             }
         }
-    }
-
-    private static int positive(String arg) {
-        try {
-            int value = Integer.parseInt(arg.replace("_", "").replace(",", ""));
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the argument
-        }
-        throw new IllegalArgumentException("'" + arg + "' is not a positive whole number");
     }
 
     private static Cost measure(Body body, int n) throws Exception {
